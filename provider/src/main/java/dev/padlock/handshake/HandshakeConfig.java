@@ -1,0 +1,96 @@
+package dev.padlock.handshake;
+
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.wire.NamedGroup;
+import dev.padlock.wire.SignatureScheme;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+
+/**
+ * Everything a handshake needs from outside, as an immutable snapshot taken when the engine
+ * or socket starts its handshake. The JSSE adapters build it from {@code SSLParameters},
+ * the context's managers and the {@code jdk.tls.*} properties; nothing below reads a
+ * system property.
+ *
+ * @param clientMode            true for the client side
+ * @param cipherSuites          enabled suites in preference order
+ * @param namedGroups           enabled groups in preference order
+ * @param keyShareCount         how many of the first groups the client sends key shares for
+ * @param signatureSchemes      schemes for CertificateVerify, in preference order
+ * @param signatureSchemesCert  schemes accepted in certificate chains (signature_algorithms_cert)
+ * @param credentials           chooses our certificate and key
+ * @param peerTrust             judges the peer's chain
+ * @param random                source of randoms, key shares and PSS salts
+ * @param clock                 for session times
+ * @param peerHost              the peer's host name as the application gave it, or null
+ * @param peerPort              the peer's port, or -1
+ * @param serverNames           client: the server_name list to send
+ * @param sniMatchers           server: matchers for the client's server_name (empty accepts all)
+ * @param applicationProtocols  ALPN protocols, in preference order (empty: no ALPN)
+ * @param alpnSelector          server: an application's selector (null: use applicationProtocols);
+ *                              returns null for "none acceptable", "" for "do not use ALPN"
+ * @param clientAuth            server: whether to request a client certificate
+ * @param honorServerOrder      server: choose by our order of suites rather than the client's
+ * @param middleboxCompatibility client: send a legacy_session_id and CCS (RFC 8446 §D.4)
+ * @param maxHandshakeMessageSize the largest handshake message accepted from the peer
+ * @param recordSizeLimit       our RFC 8449 record_size_limit to advertise (0: do not send)
+ */
+public record HandshakeConfig(
+        boolean clientMode,
+        List<CipherSuiteSpec> cipherSuites,
+        List<NamedGroup> namedGroups,
+        int keyShareCount,
+        List<SignatureScheme> signatureSchemes,
+        List<SignatureScheme> signatureSchemesCert,
+        Credentials credentials,
+        PeerTrust peerTrust,
+        SecureRandom random,
+        Clock clock,
+        String peerHost,
+        int peerPort,
+        List<SNIServerName> serverNames,
+        Collection<SNIMatcher> sniMatchers,
+        List<String> applicationProtocols,
+        Function<List<String>, String> alpnSelector,
+        ClientAuth clientAuth,
+        boolean honorServerOrder,
+        boolean middleboxCompatibility,
+        int maxHandshakeMessageSize,
+        int recordSizeLimit) {
+
+    public HandshakeConfig {
+        cipherSuites = List.copyOf(cipherSuites);
+        namedGroups = List.copyOf(namedGroups);
+        signatureSchemes = List.copyOf(signatureSchemes);
+        signatureSchemesCert = List.copyOf(signatureSchemesCert);
+        serverNames = List.copyOf(serverNames);
+        sniMatchers = List.copyOf(sniMatchers);
+        applicationProtocols = List.copyOf(applicationProtocols);
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(peerTrust, "peerTrust");
+        Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(clientAuth, "clientAuth");
+        if (cipherSuites.isEmpty()) {
+            throw new IllegalArgumentException("no TLS 1.3 cipher suite is enabled");
+        }
+        if (namedGroups.isEmpty()) {
+            throw new IllegalArgumentException("no supported named group is enabled");
+        }
+        if (signatureSchemes.isEmpty()) {
+            throw new IllegalArgumentException("no signature scheme is enabled");
+        }
+        if (keyShareCount < 1) {
+            throw new IllegalArgumentException("keyShareCount must be at least 1");
+        }
+    }
+
+    /** A default for tests and defaults: 64 KiB is far above any sane certificate chain. */
+    public static final int DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE = 64 * 1024;
+}
