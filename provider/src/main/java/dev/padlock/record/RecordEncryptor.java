@@ -15,7 +15,7 @@ import javax.crypto.Cipher;
  * <p>Each {@link #seal} writes one whole TLSCiphertext whose encrypted_record is the AEAD of
  * TLSInnerPlaintext = content || type || zeros, under the nonce of §5.3, with the five header
  * bytes as additional_data. The sequence number counts sealed records; sealing stops at the
- * suite's §5.5 limit and never lets the 64-bit sequence number wrap (§5.3).
+ * suite's §5.5 limit, which also keeps the 64-bit sequence number from wrapping (§5.3).
  */
 public final class RecordEncryptor {
     private static final ContentType OUTER_TYPE = ContentType.APPLICATION_DATA;
@@ -29,7 +29,6 @@ public final class RecordEncryptor {
     private final byte[] trailer = new byte[1 + TRAILER_CHUNK];
     private final ByteBuffer trailerBuffer = ByteBuffer.wrap(trailer);
     private long sequenceNumber;
-    private boolean sequenceExhausted;
 
     public RecordEncryptor(CipherSuiteSpec suite, byte[] key, byte[] iv) {
         this.recordCipher = new RecordCipher(suite, key, iv);
@@ -91,7 +90,7 @@ public final class RecordEncryptor {
         } catch (GeneralSecurityException e) {
             throw new TlsFailure(AlertDescription.INTERNAL_ERROR, "record encryption failed", e);
         }
-        advance();
+        sequenceNumber++;
         int written = dst.position() - start;
         if (written != total) {
             throw new TlsFailure(AlertDescription.INTERNAL_ERROR,
@@ -115,22 +114,12 @@ public final class RecordEncryptor {
     }
 
     private void checkLimits() {
-        if (sequenceExhausted) {
-            // RFC 8446 §5.3: a sequence number never wraps; the connection must rekey or close.
-            throw new TlsFailure(AlertDescription.INTERNAL_ERROR,
-                    "record sequence number would wrap; a KeyUpdate was due");
-        }
+        // RFC 8446 §5.5. The limit is at most 2^64 - 1 records (unsigned), so the last sequence
+        // number ever used is 2^64 - 2 and the counter never wraps (§5.3).
         if (Long.compareUnsigned(sequenceNumber, recordLimit) >= 0) {
             throw new TlsFailure(AlertDescription.INTERNAL_ERROR,
                     "key usage limit of " + Long.toUnsignedString(recordLimit)
                             + " records reached (RFC 8446 §5.5); a KeyUpdate was due");
-        }
-    }
-
-    private void advance() {
-        sequenceNumber++;
-        if (sequenceNumber == 0) {
-            sequenceExhausted = true;
         }
     }
 
@@ -144,7 +133,7 @@ public final class RecordEncryptor {
      * KeyUpdate now (while sealing still works) rather than hit the hard stop in {@link #seal}.
      */
     public boolean needsKeyUpdate() {
-        return sequenceExhausted || Long.compareUnsigned(sequenceNumber, softLimit) >= 0;
+        return Long.compareUnsigned(sequenceNumber, softLimit) >= 0;
     }
 
     /** Test hook: jumps the sequence number, to reach the limits without sealing 2^24 records. */
