@@ -65,8 +65,4 @@ final class RecordCipher {
         }
         return cipher;
     }
-
-    CipherSuiteSpec suite() {
-        return suite;
-    }
 }

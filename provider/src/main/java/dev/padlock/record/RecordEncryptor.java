@@ -45,7 +45,8 @@ public final class RecordEncryptor {
 
     /**
      * Seals all of {@code plaintext} as one record of content type {@code type}, padded with
-     * {@code padding} zeros (§5.4), into {@code dst}.
+     * {@code padding} zeros (§5.4), into {@code dst}. Heap and direct buffers both work;
+     * {@code plaintext} and {@code dst} must not share memory.
      *
      * @return bytes written to {@code dst}, {@link #sealedLength}
      * @throws IllegalArgumentException if content plus padding exceeds 2^14, the padding is
