@@ -32,22 +32,36 @@ public final class Deframer {
      * @throws dev.padlock.wire.TlsFailure if a header now complete is invalid
      */
     public int offer(ByteBuffer in) {
-        ensureUsable();
-        compact();
-        int n = Math.min(in.remaining(), buffer.capacity() - filled);
+        int n = makeRoom(in.remaining());
         int limit = in.limit();
         in.limit(in.position() + n);
         buffer.clear().position(filled);
         buffer.put(in);
         in.limit(limit);
-        filled += n;
-        checkHeaders();
-        return n;
+        return received(n);
     }
 
     /** As {@link #offer(ByteBuffer)}, from {@code len} bytes of {@code in} at {@code off}. */
     public int offer(byte[] in, int off, int len) {
-        return offer(ByteBuffer.wrap(in, off, len));
+        int n = makeRoom(len);
+        buffer.clear().position(filled);
+        buffer.put(in, off, n);
+        return received(n);
+    }
+
+    /** How many of {@code wanted} bytes fit, after moving pending bytes to the front if needed. */
+    private int makeRoom(int wanted) {
+        ensureUsable();
+        if (consumed > 0 && (consumed == filled || buffer.capacity() - filled < wanted)) {
+            compact();
+        }
+        return Math.min(wanted, buffer.capacity() - filled);
+    }
+
+    private int received(int n) {
+        filled += n;
+        checkHeaders();
+        return n;
     }
 
     /** Whether a whole record is pending. */

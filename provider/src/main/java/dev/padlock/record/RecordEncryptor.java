@@ -19,13 +19,14 @@ import javax.crypto.Cipher;
  */
 public final class RecordEncryptor {
     private static final ContentType OUTER_TYPE = ContentType.APPLICATION_DATA;
-    /** Zeros for padding, fed to the cipher in chunks; index 0 holds the real content type. */
+    /** Padding zeros go to the cipher in chunks of at most this many bytes. */
     private static final int TRAILER_CHUNK = 256;
 
     private final RecordCipher recordCipher;
     private final long recordLimit;
     private final long softLimit;
     private final byte[] aad = new byte[RecordHeader.HEADER_LENGTH];
+    /** The content type of TLSInnerPlaintext at index 0, then zeros for padding (§5.2). */
     private final byte[] trailer = new byte[1 + TRAILER_CHUNK];
     private final ByteBuffer trailerBuffer = ByteBuffer.wrap(trailer);
     private long sequenceNumber;
@@ -54,7 +55,8 @@ public final class RecordEncryptor {
      * @throws BufferOverflowException  if {@code dst} has less room than {@link #sealedLength};
      *                                  nothing is consumed or written then
      * @throws TlsFailure               {@code internal_error} once the key may protect no
-     *                                  more records (§5.5) or the sequence number would wrap
+     *                                  more records (§5.5); that limit also keeps the sequence
+     *                                  number from wrapping (§5.3)
      */
     public int seal(ContentType type, ByteBuffer plaintext, int padding, ByteBuffer dst) {
         int contentLength = plaintext.remaining();
