@@ -1,0 +1,68 @@
+package dev.padlock.record;
+
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.TlsFailure;
+import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * One AEAD key and IV of one direction and epoch: the JCA {@code Cipher}, built once and
+ * re-initialised per record with the per-record nonce of RFC 8446 §5.3.
+ *
+ * <p>The nonce lives in a reused array. JCA copies it into a fresh parameter spec on every
+ * {@code init}; that copy is the one allocation per record we cannot avoid through JCA.
+ */
+final class RecordCipher {
+    private final CipherSuiteSpec suite;
+    private final Cipher cipher;
+    private final SecretKeySpec key;
+    private final byte[] iv;
+    private final byte[] nonce;
+
+    RecordCipher(CipherSuiteSpec suite, byte[] key, byte[] iv) {
+        if (key.length != suite.keyLength()) {
+            throw new IllegalArgumentException("key must be " + suite.keyLength() + " bytes");
+        }
+        if (iv.length != CipherSuiteSpec.IV_LENGTH) {
+            throw new IllegalArgumentException("iv must be " + CipherSuiteSpec.IV_LENGTH + " bytes");
+        }
+        this.suite = suite;
+        this.key = new SecretKeySpec(key, suite.keyAlgorithm());
+        this.iv = iv.clone();
+        this.nonce = new byte[iv.length];
+        try {
+            this.cipher = Cipher.getInstance(suite.cipherTransformation());
+        } catch (GeneralSecurityException e) {
+            throw new TlsFailure(AlertDescription.INTERNAL_ERROR,
+                    "no JCA provider for " + suite.cipherTransformation(), e);
+        }
+    }
+
+    /**
+     * Initialises the cipher for the record with 64-bit sequence number {@code sequenceNumber}
+     * (read as unsigned) and returns it.
+     */
+    Cipher init(int mode, long sequenceNumber) {
+        // RFC 8446 §5.3: the sequence number, big-endian and left-padded with zeros to the IV
+        // length, XORed with the static IV.
+        System.arraycopy(iv, 0, nonce, 0, iv.length);
+        for (int i = 0; i < Long.BYTES; i++) {
+            nonce[nonce.length - 1 - i] ^= (byte) (sequenceNumber >>> (8 * i));
+        }
+        AlgorithmParameterSpec params = suite.isGcm()
+                ? new GCMParameterSpec(CipherSuiteSpec.TAG_LENGTH * 8, nonce)
+                : new IvParameterSpec(nonce);
+        try {
+            cipher.init(mode, key, params);
+        } catch (GeneralSecurityException e) {
+            throw new TlsFailure(AlertDescription.INTERNAL_ERROR,
+                    "cannot initialise " + suite.cipherTransformation(), e);
+        }
+        return cipher;
+    }
+}

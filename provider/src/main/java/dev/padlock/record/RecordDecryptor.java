@@ -1,0 +1,151 @@
+package dev.padlock.record;
+
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.ContentType;
+import dev.padlock.wire.TlsFailure;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+
+/**
+ * Removes the protection of incoming records of one direction and epoch (RFC 8446 §5.2):
+ * one per traffic key.
+ *
+ * <p>The sequence number counts records opened successfully. A record that fails to open
+ * leaves this object unusable in practice: the connection must close with the failure's alert.
+ */
+public final class RecordDecryptor {
+    private final RecordCipher recordCipher;
+    private final byte[] aad = new byte[RecordHeader.HEADER_LENGTH];
+    private long sequenceNumber;
+    private boolean sequenceExhausted;
+
+    public RecordDecryptor(CipherSuiteSpec suite, byte[] key, byte[] iv) {
+        this.recordCipher = new RecordCipher(suite, key, iv);
+    }
+
+    /**
+     * The most plaintext {@link #open} can put into {@code dst} for a record of this total
+     * length (header included): the TLSInnerPlaintext, before the type and padding are removed.
+     */
+    public static int maxOpenedLength(int recordLength) {
+        return Math.max(0, recordLength - RecordHeader.HEADER_LENGTH - CipherSuiteSpec.TAG_LENGTH);
+    }
+
+    /**
+     * Opens one protected record. Consumes exactly one whole record (header and payload) from
+     * {@code record} and decrypts it into {@code dst}, which may be heap or direct and may even
+     * share memory with {@code record} (JCA copies overlapping input first).
+     *
+     * <p>On return the content is the bytes from {@code dst}'s position on entry up to its new
+     * position (a relative put, ready to {@code flip}); the inner content type and the padding
+     * were written just past that position and are not part of the result. {@code dst} needs
+     * {@link #maxOpenedLength} bytes of room.
+     *
+     * @return the real content type, from TLSInnerPlaintext (§5.4)
+     * @throws TlsFailure               {@code unexpected_message} if the outer type is not
+     *                                  application_data or the plaintext is all zeros (§5.4);
+     *                                  {@code record_overflow} if TLSCiphertext.length exceeds
+     *                                  2^14 + 256 or TLSInnerPlaintext exceeds 2^14 + 1 octets;
+     *                                  {@code bad_record_mac} if authentication fails
+     * @throws IllegalArgumentException if {@code record} does not hold a whole record
+     * @throws BufferOverflowException  if {@code dst} has too little room; nothing is consumed
+     */
+    public ContentType open(ByteBuffer record, ByteBuffer dst) {
+        int total = RecordHeader.requireWholeRecord(record);
+        int start = record.position();
+        int ciphertextLength = total - RecordHeader.HEADER_LENGTH;
+        int outerType = record.get(start) & 0xFF;
+        if (outerType != ContentType.APPLICATION_DATA.code()) {
+            // RFC 8446 §5.2: every protected record has opaque_type application_data; anything
+            // else here (change_cipher_spec is filtered by the connection first) is unexpected.
+            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
+                    "protected record with outer type " + new ContentType(outerType));
+        }
+        int innerLength = ciphertextLength - CipherSuiteSpec.TAG_LENGTH;
+        if (innerLength < 1) {
+            // Too short to hold the tag and the content type: it cannot authenticate.
+            throw new TlsFailure(AlertDescription.BAD_RECORD_MAC,
+                    "protected record of " + ciphertextLength + " bytes is shorter than its tag");
+        }
+        if (innerLength > RecordHeader.MAX_PLAINTEXT + 1) {
+            throw new TlsFailure(AlertDescription.RECORD_OVERFLOW,
+                    "TLSInnerPlaintext of " + innerLength + " bytes exceeds 2^14 + 1 (RFC 8446 §5.4)");
+        }
+        if (dst.remaining() < innerLength) {
+            throw new BufferOverflowException();
+        }
+        checkSequence();
+        int out = dst.position();
+        decrypt(record, start, total, dst);
+        sequenceNumber++;
+        if (sequenceNumber == 0) {
+            sequenceExhausted = true;
+        }
+        return stripPadding(dst, out);
+    }
+
+    private void decrypt(ByteBuffer record, int start, int total, ByteBuffer dst) {
+        for (int i = 0; i < aad.length; i++) {
+            aad[i] = record.get(start + i);
+        }
+        int limit = record.limit();
+        record.limit(start + total).position(start + RecordHeader.HEADER_LENGTH);
+        Cipher cipher = recordCipher.init(Cipher.DECRYPT_MODE, sequenceNumber);
+        try {
+            cipher.updateAAD(aad);
+            cipher.doFinal(record, dst);
+        } catch (AEADBadTagException e) {
+            throw new TlsFailure(AlertDescription.BAD_RECORD_MAC, "record authentication failed");
+        } catch (GeneralSecurityException e) {
+            throw new TlsFailure(AlertDescription.INTERNAL_ERROR, "record decryption failed", e);
+        } finally {
+            record.limit(limit).position(start + total);
+        }
+    }
+
+    /**
+     * RFC 8446 §5.4: scan from the end for the first non-zero octet, the content type. Only the
+     * decrypted TLSInnerPlaintext (from {@code from} to dst's position) is scanned.
+     */
+    private static ContentType stripPadding(ByteBuffer dst, int from) {
+        int i = dst.position() - 1;
+        while (i >= from && dst.get(i) == 0) {
+            i--;
+        }
+        if (i < from) {
+            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
+                    "TLSInnerPlaintext has no non-zero content type (RFC 8446 §5.4)");
+        }
+        int type = dst.get(i) & 0xFF;
+        dst.position(i);
+        if (type < ContentType.ALERT.code() || type > ContentType.APPLICATION_DATA.code()) {
+            // RFC 8446 §5: an unknown type is an unexpected record type; §5 also makes a
+            // protected change_cipher_spec unexpected_message.
+            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
+                    "protected record of inner content type " + new ContentType(type));
+        }
+        return new ContentType(type);
+    }
+
+    private void checkSequence() {
+        if (sequenceExhausted) {
+            // RFC 8446 §5.3: the peer had to rekey before its sequence number wrapped.
+            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
+                    "peer sent more than 2^64 records under one key");
+        }
+    }
+
+    /** The sequence number the next record must carry, read as unsigned. */
+    public long sequenceNumber() {
+        return sequenceNumber;
+    }
+
+    /** Test hook: jumps the sequence number, to reach the limits without 2^64 records. */
+    void setSequenceNumberForTest(long next) {
+        this.sequenceNumber = next;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.padlock.record;
+
+import static dev.padlock.record.Rfc8448RecordTest.contents;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.ContentType;
+import dev.padlock.wire.TlsFailure;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+class RecordHeaderTest {
+    // RFC 8448 §3, {server}  construct a ServerHello handshake message:
+    private static final Bytes SERVER_HELLO = Bytes.fromHex("""
+            02 00 00 56 03 03 a6
+            af 06 a4 12 18 60 dc 5e 6e 60 24 9c d3 4c 95 93 0c 8a c5 cb 14
+            34 da c1 55 77 2e d3 e2 69 28 00 13 01 00 00 2e 00 33 00 24 00
+            1d 00 20 c9 82 88 76 11 20 95 fe 66 76 2b db f7 c6 72 e1 56 d6
+            cc 25 3b 83 3d f1 dd 69 b1 b0 4e 75 1f 0f 00 2b 00 02 03 04
+            """);
+    // RFC 8448 §3, {server}  send handshake record: complete record (95 octets)
+    private static final Bytes SERVER_HELLO_RECORD = Bytes.fromHex("""
+            16 03 03 00 5a 02 00 00 56 03 03 a6
+            af 06 a4 12 18 60 dc 5e 6e 60 24 9c d3 4c 95 93 0c 8a c5 cb 14
+            34 da c1 55 77 2e d3 e2 69 28 00 13 01 00 00 2e 00 33 00 24 00
+            1d 00 20 c9 82 88 76 11 20 95 fe 66 76 2b db f7 c6 72 e1 56 d6
+            cc 25 3b 83 3d f1 dd 69 b1 b0 4e 75 1f 0f 00 2b 00 02 03 04
+            """);
+
+    @Test
+    void peekNeedsFiveBytesAndDoesNotMove() {
+        ByteBuffer b = ByteBuffer.wrap(Bytes.fromHex("17 03 03 00").toByteArray());
+        assertEquals(-1, RecordHeader.peekRecordLength(b));
+        ByteBuffer full = ByteBuffer.wrap(Bytes.fromHex("ff 17 03 03 00 13").toByteArray());
+        full.position(1);
+        assertEquals(5 + 0x13, RecordHeader.peekRecordLength(full));
+        assertEquals(1, full.position());
+    }
+
+    @Test
+    void peekAcceptsTheFourRecordTypesUpToMaxCiphertext() {
+        for (int type = 20; type <= 23; type++) {
+            ByteBuffer b = ByteBuffer.wrap(new byte[] {(byte) type, 3, 3, 0x41, 0x00});
+            assertEquals(5 + (1 << 14) + 256, RecordHeader.peekRecordLength(b));
+        }
+    }
+
+    @Test
+    void peekRefusesLengthAbove2To14Plus256AsRecordOverflow() {
+        for (String header : new String[] {"17 03 03 41 01", "16 03 03 ff ff", "17 03 03 80 00"}) {
+            TlsFailure f = assertThrows(TlsFailure.class,
+                    () -> RecordHeader.peekRecordLength(Bytes.fromHex(header).asBuffer()));
+            assertEquals(AlertDescription.RECORD_OVERFLOW, f.alert(), header);
+        }
+    }
+
+    @Test
+    void peekRefusesUnknownContentTypeAsUnexpectedMessage() {
+        for (int type : new int[] {0x00, 0x13, 0x18, 0x19, 0x47, 0x80, 0xff}) {
+            ByteBuffer b = ByteBuffer.wrap(new byte[] {(byte) type, 3, 3, 0, 1});
+            TlsFailure f = assertThrows(TlsFailure.class, () -> RecordHeader.peekRecordLength(b));
+            assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.alert(), "type " + type);
+        }
+    }
+
+    @Test
+    void writePlaintextFramesRfc8448ServerHello() {
+        ByteBuffer dst = ByteBuffer.allocateDirect(200);
+        int n = RecordHeader.writePlaintext(ContentType.HANDSHAKE, SERVER_HELLO.asBuffer(), dst);
+        assertEquals(SERVER_HELLO_RECORD.length(), n);
+        assertEquals(SERVER_HELLO_RECORD, contents(dst.flip()), "{server}  send handshake record");
+    }
+
+    @Test
+    void readPlaintextReturnsHeaderTypeAndFragment() {
+        ByteBuffer in = ByteBuffer.wrap(SERVER_HELLO_RECORD.concat(Bytes.fromHex("15 03 03")).toByteArray());
+        ByteBuffer out = ByteBuffer.allocate(200);
+        assertEquals(ContentType.HANDSHAKE, RecordHeader.readPlaintext(in, out));
+        assertEquals(SERVER_HELLO, contents(out.flip()));
+        assertEquals(3, in.remaining(), "exactly one record consumed");
+    }
+
+    @Test
+    void readPlaintextRefusesFragmentAbove2To14AsRecordOverflow() {
+        byte[] record = new byte[5 + (1 << 14) + 1];
+        record[0] = 0x16;
+        record[1] = 3;
+        record[2] = 3;
+        record[3] = 0x40;
+        record[4] = 0x01;
+        TlsFailure f = assertThrows(TlsFailure.class,
+                () -> RecordHeader.readPlaintext(ByteBuffer.wrap(record), ByteBuffer.allocate(1 << 15)));
+        assertEquals(AlertDescription.RECORD_OVERFLOW, f.alert());
+    }
+
+    @Test
+    void writePlaintextRefusesFragmentAbove2To14() {
+        assertThrows(IllegalArgumentException.class, () -> RecordHeader.writePlaintext(ContentType.HANDSHAKE,
+                ByteBuffer.allocate((1 << 14) + 1), ByteBuffer.allocate(1 << 15)));
+    }
+}
