@@ -5,6 +5,7 @@ import dev.padlock.wire.Bytes;
 import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.TlsFailure;
 import java.math.BigInteger;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.KeyFactory;
@@ -18,6 +19,7 @@ import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
+import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.EllipticCurve;
 import java.security.spec.InvalidKeySpecException;
@@ -59,6 +61,25 @@ final class EcdhKeyShare implements KeyShare {
                     Bytes.wrap(encodeUncompressed(pub.getW(), fieldLength(params))));
         } catch (GeneralSecurityException e) {
             throw Hkdf.jcaFailure("EC key generation for " + group, e);
+        }
+    }
+
+    /**
+     * A key share from a known private scalar and its public key, for known-answer tests
+     * (RFC 8448 §5) only. JCA offers no scalar multiplication, so the public key is given.
+     */
+    static EcdhKeyShare fromPrivateKeyForTesting(NamedGroup group, byte[] scalar, Bytes publicKey) {
+        try {
+            AlgorithmParameters ap = AlgorithmParameters.getInstance("EC");
+            ap.init(new ECGenParameterSpec(CURVES.get(group)));
+            ECParameterSpec params = ap.getParameterSpec(ECParameterSpec.class);
+            PrivateKey priv = KeyFactory.getInstance("EC")
+                    .generatePrivate(new ECPrivateKeySpec(new BigInteger(1, scalar), params));
+            EcdhKeyShare share = new EcdhKeyShare(group, priv, params, publicKey);
+            share.decodeAndValidate(publicKey);
+            return share;
+        } catch (GeneralSecurityException e) {
+            throw Hkdf.jcaFailure("EC private key for " + group, e);
         }
     }
 
