@@ -1,0 +1,106 @@
+package dev.padlock.crypto;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
+
+/**
+ * The Early Secret of RFC 8446 §7.1: HKDF-Extract(0, PSK), the first link of the key schedule.
+ * Everything later is reached only through {@link #handshakeSecret}.
+ */
+public final class EarlySecret {
+    private final CipherSuiteSpec suite;
+    private final Secret secret;
+
+    private EarlySecret(CipherSuiteSpec suite, byte[] secret) {
+        this.suite = suite;
+        this.secret = new Secret(secret);
+    }
+
+    /** Without a PSK the PSK input is a string of Hash.length zeros (RFC 8446 §7.1). */
+    public static EarlySecret withoutPsk(CipherSuiteSpec suite) {
+        return withPsk(suite, new byte[suite.hashLength()]);
+    }
+
+    public static EarlySecret withPsk(CipherSuiteSpec suite, byte[] psk) {
+        Objects.requireNonNull(psk, "psk");
+        return new EarlySecret(suite, Hkdf.of(suite).extract(new byte[suite.hashLength()], psk));
+    }
+
+    public CipherSuiteSpec suite() {
+        return suite;
+    }
+
+    /** binder_key: "res binder" for resumption PSKs, "ext binder" for external ones (§7.1). */
+    public byte[] binderKey(boolean resumption) {
+        return derive(resumption ? "res binder" : "ext binder", emptyHash(suite));
+    }
+
+    /**
+     * The PSK binder (RFC 8446 §4.2.11.2): computed like a Finished value (§4.4.4) with the
+     * binder key as base key, over the transcript hash through the truncated ClientHello.
+     */
+    public byte[] computeBinder(boolean resumption, byte[] truncatedTranscriptHash) {
+        return finishedMac(suite, binderKey(resumption), truncatedTranscriptHash);
+    }
+
+    /** Compares in constant time. */
+    public boolean verifyBinder(boolean resumption, byte[] truncatedTranscriptHash, byte[] received) {
+        return MessageDigest.isEqual(computeBinder(resumption, truncatedTranscriptHash), received);
+    }
+
+    /** client_early_traffic_secret over ClientHello (§7.1, "c e traffic"). */
+    public TrafficSecret clientEarlyTrafficSecret(byte[] clientHelloHash) {
+        return new TrafficSecret(suite, derive("c e traffic", clientHelloHash));
+    }
+
+    /** early_exporter_master_secret over ClientHello (§7.1, "e exp master"). */
+    public ExporterMasterSecret earlyExporterMasterSecret(byte[] clientHelloHash) {
+        return new ExporterMasterSecret(suite, derive("e exp master", clientHelloHash));
+    }
+
+    /** The Handshake Secret from the (EC)DHE shared secret (§7.1, §7.4). */
+    public HandshakeSecret handshakeSecret(byte[] ecdheSharedSecret) {
+        Objects.requireNonNull(ecdheSharedSecret, "ecdheSharedSecret");
+        Hkdf hkdf = Hkdf.of(suite);
+        byte[] salt = derive("derived", emptyHash(suite));
+        return new HandshakeSecret(suite, hkdf.extract(salt, ecdheSharedSecret));
+    }
+
+    /** For psk_ke, where no (EC)DHE takes place: the input is Hash.length zeros (§7.1). */
+    public HandshakeSecret handshakeSecretWithoutEcdhe() {
+        return handshakeSecret(new byte[suite.hashLength()]);
+    }
+
+    public void destroy() {
+        secret.destroy();
+    }
+
+    private byte[] derive(String label, byte[] transcriptHash) {
+        return Hkdf.of(suite).deriveSecret(secret.bytes(), label, transcriptHash);
+    }
+
+    static byte[] emptyHash(CipherSuiteSpec suite) {
+        try {
+            return MessageDigest.getInstance(suite.hashAlgorithm()).digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("JCA cannot provide " + suite.hashAlgorithm(), e);
+        }
+    }
+
+    /** HMAC(finished_key, hash) where finished_key = HKDF-Expand-Label(base, "finished", "", Hash.length). */
+    static byte[] finishedMac(CipherSuiteSpec suite, byte[] baseKey, byte[] transcriptHash) {
+        Hkdf hkdf = Hkdf.of(suite);
+        byte[] finishedKey = hkdf.expandLabel(baseKey, "finished", new byte[0], suite.hashLength());
+        try {
+            return hkdf.hmac(finishedKey, transcriptHash);
+        } finally {
+            java.util.Arrays.fill(finishedKey, (byte) 0);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EarlySecret(" + suite.suite() + ")";
+    }
+}

@@ -1,0 +1,205 @@
+package dev.padlock.crypto;
+
+import dev.padlock.wire.SignatureScheme;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.Key;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.EdECKey;
+import java.security.interfaces.RSAKey;
+import java.security.spec.AlgorithmParameterSpec;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Signature schemes (RFC 8446 §4.2.3) in JCA terms, and the CertificateVerify signature
+ * (§4.4.3).
+ */
+public final class SignatureSchemes {
+
+    /** What a scheme needs from JCA; {@code curve} is empty but for ecdsa_secp*. */
+    public record JcaSignature(String algorithm, Optional<AlgorithmParameterSpec> parameters,
+                               KeyKind keyKind, Optional<String> curve, int hashLength) {
+    }
+
+    /** The kind of key a scheme signs with. */
+    public enum KeyKind { RSA, RSASSA_PSS, EC, ED25519, ED448 }
+
+    private static final Map<SignatureScheme, JcaSignature> SCHEMES = Map.ofEntries(
+            Map.entry(SignatureScheme.ECDSA_SECP256R1_SHA256, ecdsa("SHA256withECDSA", "secp256r1", 32)),
+            Map.entry(SignatureScheme.ECDSA_SECP384R1_SHA384, ecdsa("SHA384withECDSA", "secp384r1", 48)),
+            Map.entry(SignatureScheme.ECDSA_SECP521R1_SHA512, ecdsa("SHA512withECDSA", "secp521r1", 64)),
+            Map.entry(SignatureScheme.RSA_PSS_RSAE_SHA256, pss("SHA-256", 32, KeyKind.RSA)),
+            Map.entry(SignatureScheme.RSA_PSS_RSAE_SHA384, pss("SHA-384", 48, KeyKind.RSA)),
+            Map.entry(SignatureScheme.RSA_PSS_RSAE_SHA512, pss("SHA-512", 64, KeyKind.RSA)),
+            Map.entry(SignatureScheme.RSA_PSS_PSS_SHA256, pss("SHA-256", 32, KeyKind.RSASSA_PSS)),
+            Map.entry(SignatureScheme.RSA_PSS_PSS_SHA384, pss("SHA-384", 48, KeyKind.RSASSA_PSS)),
+            Map.entry(SignatureScheme.RSA_PSS_PSS_SHA512, pss("SHA-512", 64, KeyKind.RSASSA_PSS)),
+            Map.entry(SignatureScheme.ED25519, plain("Ed25519", KeyKind.ED25519)),
+            Map.entry(SignatureScheme.ED448, plain("Ed448", KeyKind.ED448)),
+            Map.entry(SignatureScheme.RSA_PKCS1_SHA256, pkcs1("SHA256withRSA", 32)),
+            Map.entry(SignatureScheme.RSA_PKCS1_SHA384, pkcs1("SHA384withRSA", 48)),
+            Map.entry(SignatureScheme.RSA_PKCS1_SHA512, pkcs1("SHA512withRSA", 64)),
+            Map.entry(SignatureScheme.RSA_PKCS1_SHA1, pkcs1("SHA1withRSA", 20)),
+            Map.entry(SignatureScheme.ECDSA_SHA1, new JcaSignature("SHA1withECDSA", Optional.empty(),
+                    KeyKind.EC, Optional.empty(), 20)));
+
+    private static final byte[] SERVER_CONTEXT =
+            "TLS 1.3, server CertificateVerify".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CLIENT_CONTEXT =
+            "TLS 1.3, client CertificateVerify".getBytes(StandardCharsets.US_ASCII);
+
+    private SignatureSchemes() {
+    }
+
+    private static JcaSignature ecdsa(String algorithm, String curve, int hashLength) {
+        return new JcaSignature(algorithm, Optional.empty(), KeyKind.EC, Optional.of(curve), hashLength);
+    }
+
+    // RFC 8446 §4.2.3: RSASSA-PSS with MGF1 over the same hash, salt as long as the digest.
+    private static JcaSignature pss(String hash, int hashLength, KeyKind kind) {
+        PSSParameterSpec spec = new PSSParameterSpec(hash, "MGF1", new MGF1ParameterSpec(hash), hashLength, 1);
+        return new JcaSignature("RSASSA-PSS", Optional.of(spec), kind, Optional.empty(), hashLength);
+    }
+
+    private static JcaSignature plain(String algorithm, KeyKind kind) {
+        return new JcaSignature(algorithm, Optional.empty(), kind, Optional.empty(), 0);
+    }
+
+    private static JcaSignature pkcs1(String algorithm, int hashLength) {
+        return new JcaSignature(algorithm, Optional.empty(), KeyKind.RSA, Optional.empty(), hashLength);
+    }
+
+    /** The JCA mapping, or empty for a scheme Padlock does not know. */
+    public static Optional<JcaSignature> jca(SignatureScheme scheme) {
+        return Optional.ofNullable(SCHEMES.get(scheme));
+    }
+
+    /**
+     * RFC 8446 §4.4.3: CertificateVerify must not use RSASSA-PKCS1-v1_5 or SHA-1 (those may only
+     * appear in certificates' own signatures, §4.2.3).
+     */
+    public static boolean isAllowedInCertificateVerify(SignatureScheme scheme) {
+        JcaSignature j = SCHEMES.get(scheme);
+        return j != null && j.hashLength() != 20 && !j.algorithm().endsWith("withRSA");
+    }
+
+    public static boolean canSign(SignatureScheme scheme, PrivateKey key) {
+        return fits(scheme, key);
+    }
+
+    public static boolean canVerify(SignatureScheme scheme, PublicKey key) {
+        return fits(scheme, key);
+    }
+
+    private static boolean fits(SignatureScheme scheme, Key key) {
+        JcaSignature j = SCHEMES.get(scheme);
+        if (j == null || key == null) {
+            return false;
+        }
+        return switch (j.keyKind()) {
+            case RSA -> "RSA".equals(key.getAlgorithm()) && key instanceof RSAKey k && rsaLargeEnough(k, j);
+            case RSASSA_PSS -> "RSASSA-PSS".equals(key.getAlgorithm()) && key instanceof RSAKey k
+                    && rsaLargeEnough(k, j);
+            case EC -> key instanceof ECKey k && j.curve().map(c -> onCurve(k, c)).orElse(true);
+            case ED25519 -> key instanceof EdECKey k && "Ed25519".equalsIgnoreCase(k.getParams().getName());
+            case ED448 -> key instanceof EdECKey k && "Ed448".equalsIgnoreCase(k.getParams().getName());
+        };
+    }
+
+    // RFC 8017 §9.1.1: PSS needs emLen >= hLen + sLen + 2, with sLen = hLen here.
+    private static boolean rsaLargeEnough(RSAKey key, JcaSignature j) {
+        BigInteger n = key.getModulus();
+        int emLen = (n.bitLength() - 1 + 7) / 8;
+        return !"RSASSA-PSS".equals(j.algorithm()) || emLen >= 2 * j.hashLength() + 2;
+    }
+
+    private static boolean onCurve(ECKey key, String curveName) {
+        try {
+            AlgorithmParameters ap = AlgorithmParameters.getInstance("EC");
+            ap.init(new ECGenParameterSpec(curveName));
+            ECParameterSpec want = ap.getParameterSpec(ECParameterSpec.class);
+            ECParameterSpec have = key.getParams();
+            return have.getCurve().equals(want.getCurve())
+                    && have.getGenerator().equals(want.getGenerator())
+                    && have.getOrder().equals(want.getOrder())
+                    && have.getCofactor() == want.getCofactor();
+        } catch (GeneralSecurityException e) {
+            throw Hkdf.jcaFailure("EC parameters for " + curveName, e);
+        }
+    }
+
+    /**
+     * RFC 8446 §4.4.3: 64 bytes of 0x20, the context string, a 0 byte, then the transcript hash.
+     */
+    public static byte[] certificateVerifyContent(boolean server, byte[] transcriptHash) {
+        byte[] context = server ? SERVER_CONTEXT : CLIENT_CONTEXT;
+        byte[] out = new byte[64 + context.length + 1 + transcriptHash.length];
+        java.util.Arrays.fill(out, 0, 64, (byte) 0x20);
+        System.arraycopy(context, 0, out, 64, context.length);
+        System.arraycopy(transcriptHash, 0, out, 64 + context.length + 1, transcriptHash.length);
+        return out;
+    }
+
+    /** Signs {@code content}; the caller has checked {@link #canSign}. */
+    public static byte[] sign(SignatureScheme scheme, PrivateKey key, byte[] content, SecureRandom random) {
+        JcaSignature j = require(scheme);
+        try {
+            Signature s = Signature.getInstance(j.algorithm());
+            s.initSign(key, random);
+            if (j.parameters().isPresent()) {
+                s.setParameter(j.parameters().get());
+            }
+            s.update(content);
+            return s.sign();
+        } catch (GeneralSecurityException e) {
+            throw Hkdf.jcaFailure("signing with " + scheme, e);
+        }
+    }
+
+    /**
+     * True if {@code signature} is valid; a malformed signature is simply invalid. A key that
+     * does not fit the scheme is a caller error ({@link IllegalArgumentException}).
+     */
+    public static boolean verify(SignatureScheme scheme, PublicKey key, byte[] content, byte[] signature) {
+        JcaSignature j = require(scheme);
+        if (!canVerify(scheme, key)) {
+            throw new IllegalArgumentException(key.getAlgorithm() + " key cannot verify " + scheme);
+        }
+        try {
+            Signature s = Signature.getInstance(j.algorithm());
+            s.initVerify(key);
+            if (j.parameters().isPresent()) {
+                s.setParameter(j.parameters().get());
+            }
+            s.update(content);
+            return s.verify(signature);
+        } catch (SignatureException e) {
+            return false;
+        } catch (InvalidKeyException e) {
+            throw new IllegalArgumentException(key.getAlgorithm() + " key cannot verify " + scheme, e);
+        } catch (GeneralSecurityException e) {
+            throw Hkdf.jcaFailure("verifying with " + scheme, e);
+        }
+    }
+
+    private static JcaSignature require(SignatureScheme scheme) {
+        JcaSignature j = SCHEMES.get(scheme);
+        if (j == null) {
+            throw new IllegalArgumentException("unsupported signature scheme " + scheme);
+        }
+        return j;
+    }
+}

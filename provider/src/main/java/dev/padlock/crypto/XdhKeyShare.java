@@ -1,0 +1,148 @@
+package dev.padlock.crypto;
+
+import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.NamedGroup;
+import dev.padlock.wire.TlsFailure;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.interfaces.XECPublicKey;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.XECPrivateKeySpec;
+import java.security.spec.XECPublicKeySpec;
+import javax.crypto.KeyAgreement;
+
+/** X25519 and X448 (RFC 7748) key shares. */
+final class XdhKeyShare implements KeyShare {
+    private final NamedGroup group;
+    private final PrivateKey privateKey;
+    private final Bytes publicKey;
+
+    private XdhKeyShare(NamedGroup group, PrivateKey privateKey, Bytes publicKey) {
+        this.group = group;
+        this.privateKey = privateKey;
+        this.publicKey = publicKey;
+    }
+
+    static boolean supports(NamedGroup group) {
+        return group.equals(NamedGroup.X25519) || group.equals(NamedGroup.X448);
+    }
+
+    static XdhKeyShare generate(NamedGroup group, SecureRandom random) {
+        try {
+            KeyPairGenerator kpg = KeyPairGenerator.getInstance("XDH");
+            kpg.initialize(params(group), random);
+            KeyPair kp = kpg.generateKeyPair();
+            BigInteger u = ((XECPublicKey) kp.getPublic()).getU();
+            return new XdhKeyShare(group, kp.getPrivate(), Bytes.wrap(encodeU(u, length(group))));
+        } catch (GeneralSecurityException e) {
+            throw Hkdf.jcaFailure("XDH key generation for " + group, e);
+        }
+    }
+
+    /**
+     * A key share from a known private scalar, for known-answer tests (RFC 8448) only. The
+     * public key is X(scalar, 9), the scalar multiple of the base point (RFC 7748 §6).
+     */
+    static XdhKeyShare fromPrivateKeyForTesting(NamedGroup group, byte[] scalar) {
+        try {
+            PrivateKey priv = KeyFactory.getInstance("XDH")
+                    .generatePrivate(new XECPrivateKeySpec(params(group), scalar.clone()));
+            byte[] basePoint = new byte[length(group)];
+            basePoint[0] = group.equals(NamedGroup.X25519) ? (byte) 9 : (byte) 5;
+            byte[] pub = agree(group, priv, Bytes.wrap(basePoint));
+            return new XdhKeyShare(group, priv, Bytes.wrap(pub));
+        } catch (GeneralSecurityException e) {
+            throw Hkdf.jcaFailure("XDH private key for " + group, e);
+        }
+    }
+
+    @Override
+    public NamedGroup group() {
+        return group;
+    }
+
+    @Override
+    public Bytes publicKey() {
+        return publicKey;
+    }
+
+    @Override
+    public byte[] agree(Bytes peerPublic) {
+        return agree(group, privateKey, peerPublic);
+    }
+
+    private static byte[] agree(NamedGroup group, PrivateKey privateKey, Bytes peerPublic) {
+        int n = length(group);
+        if (peerPublic.length() != n) {
+            throw TlsFailure.illegalParameter(group + " key_exchange must be " + n + " bytes, got "
+                    + peerPublic.length());
+        }
+        byte[] secret;
+        try {
+            PublicKey peer = KeyFactory.getInstance("XDH")
+                    .generatePublic(new XECPublicKeySpec(params(group), decodeU(peerPublic, group)));
+            KeyAgreement ka = KeyAgreement.getInstance("XDH");
+            ka.init(privateKey);
+            ka.doPhase(peer, true);
+            secret = ka.generateSecret();
+        } catch (InvalidKeyException e) {
+            // The JDK refuses small-order points itself (all-zero output).
+            throw new TlsFailure(AlertDescription.ILLEGAL_PARAMETER,
+                    group + " key_exchange is not an acceptable public key", e);
+        } catch (GeneralSecurityException e) {
+            throw Hkdf.jcaFailure("XDH agreement for " + group, e);
+        }
+        // RFC 7748 §6 and RFC 8446 §7.4.2: an all-zero shared secret must be rejected.
+        int acc = 0;
+        for (byte b : secret) {
+            acc |= b;
+        }
+        if (acc == 0) {
+            throw TlsFailure.illegalParameter(group + " key_exchange gives an all-zero shared secret");
+        }
+        return secret;
+    }
+
+    private static NamedParameterSpec params(NamedGroup group) {
+        return group.equals(NamedGroup.X25519) ? NamedParameterSpec.X25519 : NamedParameterSpec.X448;
+    }
+
+    private static int length(NamedGroup group) {
+        return group.equals(NamedGroup.X25519) ? 32 : 56;
+    }
+
+    // RFC 7748 §5: u is little-endian; for X25519 the most significant bit of the last byte is masked.
+    private static BigInteger decodeU(Bytes encoded, NamedGroup group) {
+        byte[] le = encoded.toByteArray();
+        if (group.equals(NamedGroup.X25519)) {
+            le[le.length - 1] &= 0x7F;
+        }
+        byte[] be = new byte[le.length];
+        for (int i = 0; i < le.length; i++) {
+            be[i] = le[le.length - 1 - i];
+        }
+        return new BigInteger(1, be);
+    }
+
+    private static byte[] encodeU(BigInteger u, int length) {
+        byte[] be = u.toByteArray();
+        byte[] le = new byte[length];
+        for (int i = 0; i < length && i < be.length; i++) {
+            le[i] = be[be.length - 1 - i];
+        }
+        return le;
+    }
+
+    @Override
+    public String toString() {
+        return "KeyShare(" + group + ")";
+    }
+}

@@ -1,0 +1,20 @@
+package dev.padlock.wire;
+
+/** A TLS 1.3 handshake message (RFC 8446 §4). */
+public sealed interface HandshakeMessage
+        permits ClientHello, ServerHello, EncryptedExtensions, CertificateRequest, Certificate,
+                CertificateVerify, Finished, NewSessionTicket, KeyUpdate, EndOfEarlyData {
+
+    HandshakeType type();
+
+    /** Writes the message body, without the 4-byte handshake header. */
+    void encodeBody(TlsWriter w);
+
+    /** The whole message, header included (msg_type u8, length u24): the bytes the transcript hashes. */
+    default Bytes encode() {
+        TlsWriter w = new TlsWriter(256);
+        type().write(w);
+        w.u24Prefixed(this::encodeBody);
+        return w.toBytes();
+    }
+}
