@@ -1,0 +1,457 @@
+package dev.padlock.core;
+
+import dev.padlock.crypto.TrafficKeys;
+import dev.padlock.crypto.TrafficSecret;
+import dev.padlock.handshake.Handshaker;
+import dev.padlock.handshake.HandshakeOutput;
+import dev.padlock.record.RecordDecryptor;
+import dev.padlock.record.RecordEncryptor;
+import dev.padlock.record.RecordHeader;
+import dev.padlock.session.TlsSession;
+import dev.padlock.wire.Alert;
+import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.AlertLevel;
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.ContentType;
+import dev.padlock.wire.TlsFailure;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Objects;
+
+/**
+ * One TLS 1.3 connection, without I/O: the adapters hand it whole records and take whole
+ * records from it. It deframes nothing itself (the adapters find record boundaries with
+ * {@link RecordHeader#peekRecordLength}), drives the handshake, installs keys, and turns every
+ * {@link TlsFailure} into exactly one fatal alert.
+ *
+ * <p>Not thread-safe: the adapters serialise access.
+ */
+public final class TlsConnection implements HandshakeOutput {
+    private final Config config;
+    private final Handshaker handshaker;
+    private final HandshakeReassembler incoming;
+    private final ArrayDeque<ByteBuffer> outbound = new ArrayDeque<>();
+    private final ByteBuffer plaintext = ByteBuffer.allocate(RecordHeader.MAX_CIPHERTEXT);
+    private final ByteBuffer gather = ByteBuffer.allocate(RecordHeader.MAX_PLAINTEXT);
+    private Bytes pendingHandshake = Bytes.EMPTY;
+
+    private RecordDecryptor reader;
+    private RecordEncryptor writer;
+    private boolean started;
+    private boolean inboundClosed;
+    private boolean outboundClosed;
+    private TlsFailure failure;
+    private boolean failureFromPeer;
+    private int changeCipherSpecsReceived;
+    private int emptyRecordsInARow;
+    private int keyUpdatesInARow;
+
+    public TlsConnection(Config config, TlsSession session) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.handshaker = Handshaker.create(config.handshake(), this, session);
+        this.incoming = new HandshakeReassembler(config.handshake().maxHandshakeMessageSize());
+    }
+
+    // ---- state the adapters read -------------------------------------------------------
+
+    public boolean isClient() {
+        return config.handshake().clientMode();
+    }
+
+    public boolean isStarted() {
+        return started;
+    }
+
+    public boolean isHandshakeComplete() {
+        return handshaker.isComplete();
+    }
+
+    public TlsSession session() {
+        return handshaker.session();
+    }
+
+    public Handshaker handshaker() {
+        return handshaker;
+    }
+
+    public boolean hasOutbound() {
+        return !outbound.isEmpty();
+    }
+
+    /** The size of the next record waiting to be sent, or 0. */
+    public int nextOutboundSize() {
+        ByteBuffer next = outbound.peek();
+        return next == null ? 0 : next.remaining();
+    }
+
+    /** The peer sent close_notify, or the connection failed. */
+    public boolean isInboundClosed() {
+        return inboundClosed;
+    }
+
+    /** We queued close_notify or a fatal alert: no more application data goes out. */
+    public boolean isOutboundClosed() {
+        return outboundClosed;
+    }
+
+    /** The failure that ended the connection, ours or the peer's alert; null while healthy. */
+    public TlsFailure failure() {
+        return failure;
+    }
+
+    public boolean failureFromPeer() {
+        return failureFromPeer;
+    }
+
+    /** The largest application fragment one record carries (RFC 8449 limit included). */
+    public int maxFragmentLength() {
+        int limit = session().peerRecordSizeLimit();
+        // RFC 8449 §4: in TLS 1.3 the limit counts the content type byte and padding.
+        return limit > 0 ? Math.min(RecordHeader.MAX_PLAINTEXT, limit - 1) : RecordHeader.MAX_PLAINTEXT;
+    }
+
+    // ---- driving ------------------------------------------------------------------------
+
+    /** Starts the handshake; the client's ClientHello is then waiting in the outbound queue. */
+    public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        guard(() -> {
+            handshaker.start();
+            flushHandshake();
+        });
+    }
+
+    /**
+     * Processes the one whole record at {@code record.position()}, consuming it. Application
+     * data is copied into {@code dsts[offset..offset+length)}, which the caller has made large
+     * enough ({@link RecordDecryptor#maxOpenedLength}).
+     *
+     * @return the number of application bytes delivered
+     */
+    public int receive(ByteBuffer record, ByteBuffer[] dsts, int offset, int length) {
+        if (failure != null) {
+            throw failure;
+        }
+        int[] delivered = new int[1];
+        guard(() -> delivered[0] = receiveRecord(record, dsts, offset, length));
+        return delivered[0];
+    }
+
+    private int receiveRecord(ByteBuffer record, ByteBuffer[] dsts, int offset, int length) {
+        int outerType = record.get(record.position()) & 0xFF;
+        plaintext.clear();
+        ContentType type;
+        if (outerType == ContentType.CHANGE_CIPHER_SPEC.code()) {
+            RecordHeader.readPlaintext(record, plaintext);
+            onChangeCipherSpec();
+            return 0;
+        }
+        if (reader == null || (outerType == ContentType.ALERT.code() && !isHandshakeComplete())) {
+            type = RecordHeader.readPlaintext(record, plaintext);
+            if (reader != null || type.equals(ContentType.APPLICATION_DATA)) {
+                // Only ClientHello/ServerHello/HRR and early alerts may travel in the clear.
+                checkPlaintextAllowed(type);
+            }
+        } else {
+            type = reader.open(record, plaintext);
+        }
+        plaintext.flip();
+        if (inboundClosed) {
+            // RFC 8446 §6.1: after close_notify, anything further is ignored.
+            return 0;
+        }
+        if (!type.equals(ContentType.HANDSHAKE) && !incoming.isEmpty()) {
+            throw TlsFailure.unexpectedMessage("a " + type + " record interrupted a fragmented handshake message "
+                    + "(RFC 8446 §5.1)");
+        }
+        if (type.equals(ContentType.HANDSHAKE)) {
+            onHandshakeRecord();
+            return 0;
+        }
+        if (type.equals(ContentType.ALERT)) {
+            onAlert();
+            return 0;
+        }
+        if (type.equals(ContentType.APPLICATION_DATA)) {
+            return onApplicationData(dsts, offset, length);
+        }
+        throw TlsFailure.unexpectedMessage("record of content type " + type);
+    }
+
+    private void checkPlaintextAllowed(ContentType type) {
+        if (type.equals(ContentType.APPLICATION_DATA) || reader != null && !type.equals(ContentType.ALERT)) {
+            throw TlsFailure.unexpectedMessage("unprotected " + type + " record where protection is required");
+        }
+    }
+
+    private void onChangeCipherSpec() {
+        plaintext.flip();
+        // RFC 8446 §5: one byte 0x01, between the first ClientHello and the peer's Finished, once.
+        if (!handshaker.acceptsChangeCipherSpec() || plaintext.remaining() != 1 || plaintext.get(0) != 1
+                || ++changeCipherSpecsReceived > 1) {
+            throw TlsFailure.unexpectedMessage("unexpected change_cipher_spec record");
+        }
+    }
+
+    private void onHandshakeRecord() {
+        if (!plaintext.hasRemaining()) {
+            throw TlsFailure.unexpectedMessage("zero-length handshake record (RFC 8446 §5.1)");
+        }
+        incoming.append(plaintext);
+        Bytes message;
+        while ((message = incoming.next()) != null) {
+            boolean wasComplete = handshaker.isComplete();
+            if (wasComplete && ++keyUpdatesInARow > config.maxKeyUpdatesInARow()) {
+                throw TlsFailure.unexpectedMessage("more than " + config.maxKeyUpdatesInARow()
+                        + " post-handshake messages without application data");
+            }
+            handshaker.onMessage(message);
+            flushHandshake();
+        }
+    }
+
+    private void onAlert() {
+        if (plaintext.remaining() != 2) {
+            throw TlsFailure.decodeError("alert record of " + plaintext.remaining() + " bytes");
+        }
+        Alert alert = Alert.decode(dev.padlock.wire.TlsReader.of(plaintext, "Alert"));
+        if (alert.description().equals(AlertDescription.CLOSE_NOTIFY)) {
+            inboundClosed = true;
+            return;
+        }
+        if (alert.description().equals(AlertDescription.USER_CANCELED)) {
+            // RFC 8446 §6.1: user_canceled is followed by close_notify; nothing to do yet.
+            return;
+        }
+        // RFC 8446 §6.2: every other alert is fatal, whatever level it claims.
+        failureFromPeer = true;
+        throw new TlsFailure(alert.description(), "Received fatal alert: " + alert.description().name());
+    }
+
+    private int onApplicationData(ByteBuffer[] dsts, int offset, int length) {
+        if (!handshaker.isComplete()) {
+            throw TlsFailure.unexpectedMessage("application data before the handshake completed");
+        }
+        keyUpdatesInARow = 0;
+        if (!plaintext.hasRemaining()) {
+            if (++emptyRecordsInARow > config.maxEmptyRecordsInARow()) {
+                throw TlsFailure.unexpectedMessage("more than " + config.maxEmptyRecordsInARow()
+                        + " empty application data records in a row");
+            }
+            return 0;
+        }
+        emptyRecordsInARow = 0;
+        int delivered = 0;
+        for (int i = offset; i < offset + length && plaintext.hasRemaining(); i++) {
+            ByteBuffer dst = dsts[i];
+            int n = Math.min(dst.remaining(), plaintext.remaining());
+            int limit = plaintext.limit();
+            plaintext.limit(plaintext.position() + n);
+            dst.put(plaintext);
+            plaintext.limit(limit);
+            delivered += n;
+        }
+        if (plaintext.hasRemaining()) {
+            throw new IllegalStateException("caller gave too little room for a record's plaintext");
+        }
+        return delivered;
+    }
+
+    /**
+     * Protects one record of application data from {@code srcs}: up to
+     * {@link #maxFragmentLength()} bytes, written whole into {@code dst}, which the caller has
+     * checked has room ({@link RecordEncryptor#sealedLength}).
+     *
+     * @return the number of application bytes consumed
+     */
+    public int seal(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) {
+        if (failure != null) {
+            throw failure;
+        }
+        if (outboundClosed) {
+            throw new IllegalStateException("outbound closed");
+        }
+        if (!handshaker.isComplete() || writer == null) {
+            throw new IllegalStateException("handshake not complete");
+        }
+        int max = maxFragmentLength();
+        ByteBuffer source = singleSource(srcs, offset, length, max);
+        int consumed;
+        if (source != null) {
+            consumed = source.remaining();
+            ByteBuffer view = source.duplicate();
+            writer.seal(ContentType.APPLICATION_DATA, view, 0, dst);
+            source.position(source.position() + consumed);
+        } else {
+            gather.clear();
+            for (int i = offset; i < offset + length && gather.position() < max; i++) {
+                ByteBuffer src = srcs[i];
+                int n = Math.min(src.remaining(), max - gather.position());
+                int limit = src.limit();
+                src.limit(src.position() + n);
+                gather.put(src);
+                src.limit(limit);
+            }
+            gather.flip();
+            consumed = gather.remaining();
+            writer.seal(ContentType.APPLICATION_DATA, gather, 0, dst);
+        }
+        if (writer.needsKeyUpdate()) {
+            guard(() -> handshaker.updateKeys(false));
+        }
+        return consumed;
+    }
+
+    /** The one buffer holding all the data of this record, limited to it; null if it spans several. */
+    private static ByteBuffer singleSource(ByteBuffer[] srcs, int offset, int length, int max) {
+        for (int i = offset; i < offset + length; i++) {
+            if (srcs[i].hasRemaining()) {
+                ByteBuffer src = srcs[i];
+                if (src.remaining() >= max) {
+                    return src.duplicate().limit(src.position() + max);
+                }
+                for (int j = i + 1; j < offset + length; j++) {
+                    if (srcs[j].hasRemaining()) {
+                        return null;
+                    }
+                }
+                return src.duplicate();
+            }
+        }
+        return srcs[offset].duplicate();
+    }
+
+    /** Moves whole queued records into {@code dst} while they fit; returns the bytes written. */
+    public int drainOutbound(ByteBuffer dst) {
+        int written = 0;
+        while (!outbound.isEmpty() && outbound.peek().remaining() <= dst.remaining()) {
+            ByteBuffer record = outbound.poll();
+            written += record.remaining();
+            dst.put(record);
+        }
+        return written;
+    }
+
+    /** Queues close_notify (RFC 8446 §6.1); later application data is refused. */
+    public void closeOutbound() {
+        if (outboundClosed) {
+            return;
+        }
+        outboundClosed = true;
+        if (failure == null && started) {
+            queueAlert(AlertDescription.CLOSE_NOTIFY);
+        }
+    }
+
+    /** The application will read no more; true if the peer's close_notify had arrived. */
+    public boolean closeInbound() {
+        boolean clean = inboundClosed && failure == null;
+        inboundClosed = true;
+        return clean;
+    }
+
+    /** Sends a KeyUpdate now (RFC 8446 §4.6.3), asking the peer to update too if requested. */
+    public void updateKeys(boolean requestPeerUpdate) {
+        guard(() -> handshaker.updateKeys(requestPeerUpdate));
+    }
+
+    /**
+     * Fails the connection from the outside (an application or adapter decision), queueing
+     * the one fatal alert.
+     */
+    public void fail(TlsFailure f) {
+        if (failure == null) {
+            failure = f;
+            sendFatalAlert(f.alert());
+        }
+    }
+
+    private void guard(Runnable step) {
+        try {
+            step.run();
+        } catch (TlsFailure f) {
+            if (failure == null) {
+                failure = f;
+                inboundClosed = true;
+                if (!failureFromPeer) {
+                    sendFatalAlert(f.alert());
+                } else {
+                    outboundClosed = true;
+                }
+            }
+            throw f;
+        }
+    }
+
+    private void sendFatalAlert(AlertDescription description) {
+        pendingHandshake = Bytes.EMPTY;
+        queueAlert(description);
+        outboundClosed = true;
+    }
+
+    private void queueAlert(AlertDescription description) {
+        AlertLevel level = description.equals(AlertDescription.CLOSE_NOTIFY)
+                || description.equals(AlertDescription.USER_CANCELED) ? AlertLevel.WARNING : AlertLevel.FATAL;
+        queueRecord(ContentType.ALERT, new Alert(level, description).encode());
+    }
+
+    // ---- HandshakeOutput ---------------------------------------------------------------------
+
+    @Override
+    public void sendHandshake(Bytes message) {
+        pendingHandshake = pendingHandshake.concat(message);
+    }
+
+    @Override
+    public void sendChangeCipherSpec() {
+        flushHandshake();
+        ByteBuffer record = ByteBuffer.allocate(RecordHeader.HEADER_LENGTH + 1);
+        RecordHeader.writePlaintext(ContentType.CHANGE_CIPHER_SPEC, ByteBuffer.wrap(new byte[] {1}), record);
+        outbound.add(record.flip());
+    }
+
+    @Override
+    public void installReadSecret(TrafficSecret secret) {
+        // RFC 8446 §5.1: handshake messages may not span a key change.
+        if (!incoming.isEmpty()) {
+            throw TlsFailure.unexpectedMessage("a handshake message spans a key change (RFC 8446 §5.1)");
+        }
+        TrafficKeys keys = secret.keys();
+        reader = new RecordDecryptor(secret.suite(), keys.key(), keys.iv());
+    }
+
+    @Override
+    public void installWriteSecret(TrafficSecret secret) {
+        flushHandshake();
+        TrafficKeys keys = secret.keys();
+        writer = new RecordEncryptor(secret.suite(), keys.key(), keys.iv());
+    }
+
+    private void flushHandshake() {
+        if (pendingHandshake.isEmpty()) {
+            return;
+        }
+        Bytes data = pendingHandshake;
+        pendingHandshake = Bytes.EMPTY;
+        int max = maxFragmentLength();
+        for (int off = 0; off < data.length(); off += max) {
+            queueRecord(ContentType.HANDSHAKE, data.slice(off, Math.min(data.length(), off + max)));
+        }
+    }
+
+    private void queueRecord(ContentType type, Bytes content) {
+        ByteBuffer fragment = content.asBuffer();
+        ByteBuffer record;
+        if (writer == null) {
+            record = ByteBuffer.allocate(RecordHeader.HEADER_LENGTH + content.length());
+            RecordHeader.writePlaintext(type, fragment, record);
+        } else {
+            record = ByteBuffer.allocate(RecordEncryptor.sealedLength(content.length(), 0));
+            writer.seal(type, fragment, 0, record);
+        }
+        outbound.add(record.flip());
+    }
+}

@@ -1,0 +1,126 @@
+package dev.padlock.handshake;
+
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.crypto.KeyShare;
+import dev.padlock.session.TlsSession;
+import dev.padlock.wire.AlpnExtension;
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.CipherSuite;
+import dev.padlock.wire.ClientHello;
+import dev.padlock.wire.Extension;
+import dev.padlock.wire.KeyShareClientHello;
+import dev.padlock.wire.KeyShareEntry;
+import dev.padlock.wire.NamedGroup;
+import dev.padlock.wire.NewSessionTicket;
+import dev.padlock.wire.ProtocolVersion;
+import dev.padlock.wire.PskKeyExchangeMode;
+import dev.padlock.wire.PskKeyExchangeModesExtension;
+import dev.padlock.wire.RecordSizeLimitExtension;
+import dev.padlock.wire.ServerName;
+import dev.padlock.wire.ServerNameExtension;
+import dev.padlock.wire.SignatureAlgorithmsCertExtension;
+import dev.padlock.wire.SignatureAlgorithmsExtension;
+import dev.padlock.wire.SupportedGroupsExtension;
+import dev.padlock.wire.SupportedVersionsClientHello;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SNIServerName;
+
+/** The client side of RFC 8446 §2: ClientHello, then the states named Expect*. */
+public final class ClientHandshaker extends Handshaker {
+
+    ClientHandshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session) {
+        super(config, out, session);
+    }
+
+    @Override
+    public void start() {
+        byte[] random = new byte[32];
+        config.random().nextBytes(random);
+        // RFC 8446 §D.4: in middlebox compatibility mode the client sends a non-empty
+        // legacy_session_id, which also tells the server to send its change_cipher_spec.
+        byte[] sessionId = new byte[config.middleboxCompatibility() ? 32 : 0];
+        config.random().nextBytes(sessionId);
+
+        List<KeyShare> shares = new ArrayList<>();
+        for (NamedGroup group : config.namedGroups()) {
+            if (shares.size() < config.keyShareCount() && KeyShare.supports(group)) {
+                shares.add(KeyShare.generate(group, config.random()));
+            }
+        }
+        session.localSignatureSchemes(config.signatureSchemes());
+        session.requestedServerNames(config.serverNames());
+
+        ClientHello hello = new ClientHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random), Bytes.wrap(sessionId),
+                suites(), Bytes.of((byte) 0), extensions(shares));
+        send(hello);
+        begin(new ExpectServerHello(this, hello, shares));
+    }
+
+    private boolean changeCipherSpecSent;
+    private int ticketsReceived;
+
+    /**
+     * RFC 8446 §4.6.1. Resumption is not implemented yet: the ticket has been decoded and
+     * checked, and is counted, not stored.
+     */
+    void onNewSessionTicket(NewSessionTicket ticket) {
+        ticketsReceived++;
+    }
+
+    /** How many NewSessionTicket messages the server sent after the handshake. */
+    public int ticketsReceived() {
+        return ticketsReceived;
+    }
+
+    /** RFC 8446 §D.4: one change_cipher_spec, before the second ClientHello or the second flight. */
+    void sendCompatibilityChangeCipherSpec() {
+        if (config.middleboxCompatibility() && !changeCipherSpecSent) {
+            changeCipherSpecSent = true;
+            out.sendChangeCipherSpec();
+        }
+    }
+
+    private List<CipherSuite> suites() {
+        List<CipherSuite> suites = new ArrayList<>();
+        for (CipherSuiteSpec spec : config.cipherSuites()) {
+            suites.add(spec.suite());
+        }
+        return suites;
+    }
+
+    /** The ClientHello extensions, with {@code shares} as the key_share list. */
+    List<Extension> extensions(List<KeyShare> shares) {
+        List<Extension> ext = new ArrayList<>();
+        if (!config.serverNames().isEmpty()) {
+            List<ServerName> names = new ArrayList<>();
+            for (SNIServerName name : config.serverNames()) {
+                names.add(new ServerName(name.getType(), Bytes.of(name.getEncoded())));
+            }
+            ext.add(new ServerNameExtension(names));
+        }
+        ext.add(new SupportedGroupsExtension(config.namedGroups()));
+        ext.add(new SignatureAlgorithmsExtension(config.signatureSchemes()));
+        if (!config.signatureSchemesCert().equals(config.signatureSchemes())) {
+            ext.add(new SignatureAlgorithmsCertExtension(config.signatureSchemesCert()));
+        }
+        ext.add(new SupportedVersionsClientHello(List.of(ProtocolVersion.TLSV1_3)));
+        List<KeyShareEntry> entries = new ArrayList<>();
+        for (KeyShare share : shares) {
+            entries.add(new KeyShareEntry(share.group(), share.publicKey()));
+        }
+        ext.add(new KeyShareClientHello(entries));
+        ext.add(new PskKeyExchangeModesExtension(List.of(PskKeyExchangeMode.PSK_DHE_KE)));
+        if (!config.applicationProtocols().isEmpty()) {
+            List<Bytes> names = new ArrayList<>();
+            for (String p : config.applicationProtocols()) {
+                names.add(Negotiation.alpnBytes(p));
+            }
+            ext.add(new AlpnExtension(names));
+        }
+        if (config.recordSizeLimit() > 0) {
+            ext.add(new RecordSizeLimitExtension(config.recordSizeLimit()));
+        }
+        return ext;
+    }
+}

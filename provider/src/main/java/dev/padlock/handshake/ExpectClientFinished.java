@@ -1,0 +1,39 @@
+package dev.padlock.handshake;
+
+import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.Finished;
+import dev.padlock.wire.HandshakeMessage;
+import dev.padlock.wire.TlsFailure;
+
+/** Server: the client's Finished (RFC 8446 §4.4.4); then application data flows both ways. */
+final class ExpectClientFinished implements State {
+    private final ServerHandshaker hs;
+    private final ClientFinishedContext context;
+
+    ExpectClientFinished(ServerHandshaker hs, ClientFinishedContext context) {
+        this.hs = hs;
+        this.context = context;
+    }
+
+    @Override
+    public String expecting() {
+        return "expecting the client's Finished";
+    }
+
+    @Override
+    public State handle(HandshakeMessage message, Bytes raw) {
+        if (!(message instanceof Finished finished)) {
+            throw Handshaker.unexpected(this, message);
+        }
+        if (!context.keys().client().verifyFinished(hs.transcript.currentHash(),
+                finished.verifyData().toByteArray())) {
+            throw new TlsFailure(AlertDescription.DECRYPT_ERROR, "the client's Finished does not verify");
+        }
+        hs.transcript.add(raw);
+        hs.resumptionMasterSecret = context.master().resumptionMasterSecret(hs.transcript.currentHash());
+        hs.out.installReadSecret(context.clientApplication());
+        hs.enterApplicationPhase(context.clientApplication(), context.serverApplication(), context.exporter());
+        return new Connected(hs);
+    }
+}

@@ -1,0 +1,217 @@
+package dev.padlock.handshake;
+
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.crypto.KeyShare;
+import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.CipherSuite;
+import dev.padlock.wire.ClientHello;
+import dev.padlock.wire.Extension;
+import dev.padlock.wire.ExtensionType;
+import dev.padlock.wire.HandshakeMessage;
+import dev.padlock.wire.KeyShareClientHello;
+import dev.padlock.wire.KeyShareEntry;
+import dev.padlock.wire.KeyShareHelloRetryRequest;
+import dev.padlock.wire.NamedGroup;
+import dev.padlock.wire.ProtocolVersion;
+import dev.padlock.wire.ServerHello;
+import dev.padlock.wire.SignatureAlgorithmsExtension;
+import dev.padlock.wire.SupportedGroupsExtension;
+import dev.padlock.wire.SupportedVersionsClientHello;
+import dev.padlock.wire.SupportedVersionsServerHello;
+import dev.padlock.wire.TlsFailure;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Server: a ClientHello (RFC 8446 §4.1.2), or the second one after our HelloRetryRequest.
+ * Reads top-down: check the offer, choose suite and group, retry or answer.
+ */
+final class ExpectClientHello implements State {
+    /** What we asked for in a HelloRetryRequest, to hold the second ClientHello to it. */
+    record Retry(ClientHello first, CipherSuiteSpec suite, NamedGroup group) {
+    }
+
+    private static final Set<Integer> MAY_CHANGE_AFTER_RETRY = Set.of(
+            ExtensionType.KEY_SHARE.code(), ExtensionType.COOKIE.code(), ExtensionType.EARLY_DATA.code(),
+            ExtensionType.PRE_SHARED_KEY.code(), ExtensionType.PADDING.code());
+
+    private final ServerHandshaker hs;
+    private final Retry retry;
+
+    ExpectClientHello(ServerHandshaker hs, Retry retry) {
+        this.hs = hs;
+        this.retry = retry;
+    }
+
+    @Override
+    public String expecting() {
+        return retry == null ? "expecting ClientHello" : "expecting the second ClientHello";
+    }
+
+    @Override
+    public boolean acceptsChangeCipherSpec() {
+        return retry != null;
+    }
+
+    @Override
+    public State handle(HandshakeMessage message, Bytes raw) {
+        if (!(message instanceof ClientHello hello)) {
+            throw Handshaker.unexpected(this, message);
+        }
+        checkVersions(hello);
+        if (!hello.legacyCompressionMethods().equals(Bytes.of((byte) 0))) {
+            throw TlsFailure.illegalParameter("ClientHello.legacy_compression_methods must be exactly [0] in TLS 1.3");
+        }
+        if (retry != null) {
+            checkSecondHello(retry, hello);
+        }
+        CipherSuiteSpec suite = retry != null ? retry.suite() : chooseCipherSuite(hello);
+        List<NamedGroup> groups = hello.extension(SupportedGroupsExtension.class)
+                .orElseThrow(() -> missing("supported_groups")).groups();
+        List<KeyShareEntry> shares = hello.extension(KeyShareClientHello.class)
+                .orElseThrow(() -> missing("key_share")).shares();
+        checkKeyShares(shares, groups);
+        List<dev.padlock.wire.SignatureScheme> peerSchemes = hello.extension(SignatureAlgorithmsExtension.class)
+                .orElseThrow(() -> missing("signature_algorithms")).schemes();
+        hs.session.peerSignatureSchemes(peerSchemes);
+        hs.session.localSignatureSchemes(hs.config.signatureSchemes());
+
+        Optional<KeyShareEntry> usable = chooseKeyShare(shares);
+        if (usable.isEmpty()) {
+            if (retry != null) {
+                throw TlsFailure.illegalParameter("the second ClientHello has no key share for "
+                        + retry.group() + " as the HelloRetryRequest asked");
+            }
+            return sendHelloRetryRequest(hello, raw, suite, chooseGroup(groups));
+        }
+        if (retry == null) {
+            hs.suite = suite;
+            hs.transcript.begin(suite);
+        }
+        hs.transcript.add(raw);
+        return new ServerFlight(hs, hello, suite, usable.get()).send();
+    }
+
+    private static TlsFailure missing(String extension) {
+        // RFC 8446 §9.2: without a PSK, these are mandatory for a TLS 1.3 ClientHello.
+        return new TlsFailure(AlertDescription.MISSING_EXTENSION, "ClientHello has no " + extension + " extension");
+    }
+
+    /** RFC 8446 §4.2.1: TLS 1.3 is negotiated through supported_versions only. */
+    private static void checkVersions(ClientHello hello) {
+        Optional<SupportedVersionsClientHello> sv = hello.extension(SupportedVersionsClientHello.class);
+        if (sv.isEmpty()) {
+            throw new TlsFailure(AlertDescription.PROTOCOL_VERSION, "the client offered only "
+                    + hello.legacyVersion() + " (no supported_versions); Padlock speaks only TLSv1.3");
+        }
+        if (!sv.get().versions().contains(ProtocolVersion.TLSV1_3)) {
+            throw new TlsFailure(AlertDescription.PROTOCOL_VERSION, "the client offered " + sv.get().versions()
+                    + "; Padlock speaks only TLSv1.3");
+        }
+    }
+
+    private CipherSuiteSpec chooseCipherSuite(ClientHello hello) {
+        List<CipherSuiteSpec> ours = hs.config.cipherSuites();
+        if (hs.config.honorServerOrder()) {
+            for (CipherSuiteSpec spec : ours) {
+                if (hello.cipherSuites().contains(spec.suite())) {
+                    return spec;
+                }
+            }
+        } else {
+            for (CipherSuite offered : hello.cipherSuites()) {
+                for (CipherSuiteSpec spec : ours) {
+                    if (spec.suite().equals(offered)) {
+                        return spec;
+                    }
+                }
+            }
+        }
+        List<CipherSuite> enabled = ours.stream().map(CipherSuiteSpec::suite).toList();
+        throw new TlsFailure(AlertDescription.HANDSHAKE_FAILURE, "no cipher suite in common: the client offered "
+                + hello.cipherSuites() + ", the server enables " + enabled);
+    }
+
+    /** RFC 8446 §4.2.8: each share names a group from supported_groups, each group at most once. */
+    private static void checkKeyShares(List<KeyShareEntry> shares, List<NamedGroup> groups) {
+        Set<NamedGroup> seen = new HashSet<>();
+        for (KeyShareEntry share : shares) {
+            if (!groups.contains(share.group())) {
+                throw TlsFailure.illegalParameter("key share for " + share.group() + ", which is not in supported_groups");
+            }
+            if (!seen.add(share.group())) {
+                throw TlsFailure.illegalParameter("two key shares for " + share.group());
+            }
+        }
+    }
+
+    /** A client share for a group we enable, taking our preference order among them; none means retry. */
+    private Optional<KeyShareEntry> chooseKeyShare(List<KeyShareEntry> shares) {
+        for (NamedGroup group : hs.config.namedGroups()) {
+            for (KeyShareEntry share : shares) {
+                if (share.group().equals(group) && KeyShare.supports(group)
+                        && (retry == null || group.equals(retry.group()))) {
+                    return Optional.of(share);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private NamedGroup chooseGroup(List<NamedGroup> clientGroups) {
+        for (NamedGroup group : hs.config.namedGroups()) {
+            if (clientGroups.contains(group) && KeyShare.supports(group)) {
+                return group;
+            }
+        }
+        throw new TlsFailure(AlertDescription.HANDSHAKE_FAILURE, "no key exchange group in common: the client "
+                + "supports " + clientGroups + ", the server enables " + hs.config.namedGroups());
+    }
+
+    private State sendHelloRetryRequest(ClientHello hello, Bytes raw, CipherSuiteSpec suite, NamedGroup group) {
+        hs.suite = suite;
+        hs.transcript.begin(suite);
+        hs.transcript.add(raw);
+        hs.transcript.replaceWithMessageHash();
+        List<Extension> ext = List.of(new SupportedVersionsServerHello(ProtocolVersion.TLSV1_3),
+                new KeyShareHelloRetryRequest(group));
+        hs.send(new ServerHello(ProtocolVersion.TLSV1_2, ServerHello.HELLO_RETRY_REQUEST_RANDOM,
+                hello.legacySessionId(), suite.suite(), 0, ext));
+        hs.sendCompatibilityChangeCipherSpec(!hello.legacySessionId().isEmpty());
+        return new ExpectClientHello(hs, new Retry(hello, suite, group));
+    }
+
+    /** RFC 8446 §4.1.2: the second ClientHello repeats the first but for the listed changes. */
+    private static void checkSecondHello(Retry retry, ClientHello second) {
+        ClientHello first = retry.first();
+        boolean same = first.legacyVersion().equals(second.legacyVersion())
+                && first.random().equals(second.random())
+                && first.legacySessionId().equals(second.legacySessionId())
+                && first.cipherSuites().equals(second.cipherSuites())
+                && first.legacyCompressionMethods().equals(second.legacyCompressionMethods())
+                && stable(first.extensions()).equals(stable(second.extensions()));
+        if (!same) {
+            throw TlsFailure.illegalParameter("the second ClientHello changed more than RFC 8446 §4.1.2 allows");
+        }
+        List<KeyShareEntry> shares = second.extension(KeyShareClientHello.class)
+                .map(KeyShareClientHello::shares).orElse(List.of());
+        if (shares.size() != 1 || !shares.get(0).group().equals(retry.group())) {
+            throw TlsFailure.illegalParameter("the second ClientHello must carry exactly one key share, for "
+                    + retry.group());
+        }
+    }
+
+    private static List<Extension> stable(List<Extension> extensions) {
+        List<Extension> kept = new ArrayList<>();
+        for (Extension e : extensions) {
+            if (!MAY_CHANGE_AFTER_RETRY.contains(e.type().code())) {
+                kept.add(e);
+            }
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.padlock.handshake;
+
+import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.Certificate;
+import dev.padlock.wire.CertificateRequest;
+import dev.padlock.wire.HandshakeMessage;
+import dev.padlock.wire.TlsFailure;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/** Client: the server's Certificate (RFC 8446 §4.4.2), judged by the trust manager. */
+final class ExpectServerCertificate implements State {
+    private final ClientHandshaker hs;
+    private final HandshakeKeys keys;
+    private final CertificateRequest request;
+
+    ExpectServerCertificate(ClientHandshaker hs, HandshakeKeys keys, CertificateRequest request) {
+        this.hs = hs;
+        this.keys = keys;
+        this.request = request;
+    }
+
+    @Override
+    public String expecting() {
+        return "expecting the server's Certificate";
+    }
+
+    @Override
+    public State handle(HandshakeMessage message, Bytes raw) {
+        if (!(message instanceof Certificate certificate)) {
+            throw Handshaker.unexpected(this, message);
+        }
+        if (!certificate.certificateRequestContext().isEmpty()) {
+            throw TlsFailure.illegalParameter("the server's Certificate has a non-empty certificate_request_context");
+        }
+        // RFC 8446 §4.4.2.4: an empty server Certificate is decode_error.
+        if (certificate.entries().isEmpty()) {
+            throw new TlsFailure(AlertDescription.DECODE_ERROR, "the server sent an empty Certificate");
+        }
+        List<X509Certificate> chain = PeerCertificates.parse(certificate);
+        try {
+            hs.config.peerTrust().checkServerTrusted(chain.toArray(new X509Certificate[0]),
+                    PeerTrust.SERVER_AUTH_TYPE);
+        } catch (CertificateException e) {
+            throw PeerCertificates.rejected(e, "the server's");
+        }
+        hs.session.peerCertificates(chain);
+        hs.transcript.add(raw);
+        return new ExpectServerCertificateVerify(hs, keys, request, chain.get(0));
+    }
+}

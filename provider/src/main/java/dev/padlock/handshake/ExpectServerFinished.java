@@ -1,0 +1,72 @@
+package dev.padlock.handshake;
+
+import dev.padlock.crypto.MasterSecret;
+import dev.padlock.crypto.TrafficSecret;
+import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.CertificateRequest;
+import dev.padlock.wire.Finished;
+import dev.padlock.wire.HandshakeMessage;
+import dev.padlock.wire.SignatureAlgorithmsExtension;
+import dev.padlock.wire.SignatureScheme;
+import dev.padlock.wire.TlsFailure;
+import java.util.List;
+import java.util.Optional;
+
+/** Client: the server's Finished (RFC 8446 §4.4.4), then the client's second flight. */
+final class ExpectServerFinished implements State {
+    private final ClientHandshaker hs;
+    private final HandshakeKeys keys;
+    private final CertificateRequest request;
+
+    ExpectServerFinished(ClientHandshaker hs, HandshakeKeys keys, CertificateRequest request) {
+        this.hs = hs;
+        this.keys = keys;
+        this.request = request;
+    }
+
+    @Override
+    public String expecting() {
+        return "expecting the server's Finished";
+    }
+
+    @Override
+    public State handle(HandshakeMessage message, Bytes raw) {
+        if (!(message instanceof Finished finished)) {
+            throw Handshaker.unexpected(this, message);
+        }
+        if (!keys.server().verifyFinished(hs.transcript.currentHash(), finished.verifyData().toByteArray())) {
+            throw new TlsFailure(AlertDescription.DECRYPT_ERROR, "the server's Finished does not verify");
+        }
+        hs.transcript.add(raw);
+        byte[] th = hs.transcript.currentHash();
+        MasterSecret master = keys.handshakeSecret().masterSecret();
+        TrafficSecret clientApplication = master.clientApplicationTrafficSecret0(th);
+        TrafficSecret serverApplication = master.serverApplicationTrafficSecret0(th);
+        hs.out.installReadSecret(serverApplication);
+
+        hs.sendCompatibilityChangeCipherSpec();
+        if (request != null) {
+            sendClientCertificate();
+        }
+        hs.send(new Finished(Bytes.wrap(keys.client().verifyData(hs.transcript.currentHash()))));
+        hs.out.installWriteSecret(clientApplication);
+        hs.enterApplicationPhase(serverApplication, clientApplication, master.exporterMasterSecret(th));
+        hs.resumptionMasterSecret = master.resumptionMasterSecret(hs.transcript.currentHash());
+        return new Connected(hs);
+    }
+
+    /** RFC 8446 §4.4.2: a Certificate (empty if we have none) and, with a certificate, CertificateVerify. */
+    private void sendClientCertificate() {
+        List<SignatureScheme> serverSchemes = request.extension(SignatureAlgorithmsExtension.class)
+                .orElseThrow().schemes();
+        List<SignatureScheme> schemes = Negotiation.commonSchemes(serverSchemes, hs.config.signatureSchemes());
+        Optional<Credential> credential = schemes.isEmpty() ? Optional.empty()
+                : hs.config.credentials().chooseClientCredential(schemes,
+                        Negotiation.authorities(request.extensions()));
+        CertificateSigner.sendCertificate(hs, request.certificateRequestContext(), credential.orElse(null));
+        if (credential.isPresent()) {
+            CertificateSigner.sendCertificateVerify(hs, credential.get(), schemes, false);
+        }
+    }
+}

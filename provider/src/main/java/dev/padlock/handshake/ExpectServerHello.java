@@ -1,0 +1,168 @@
+package dev.padlock.handshake;
+
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.crypto.EarlySecret;
+import dev.padlock.crypto.HandshakeSecret;
+import dev.padlock.crypto.KeyShare;
+import dev.padlock.crypto.TrafficSecret;
+import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.ClientHello;
+import dev.padlock.wire.CookieExtension;
+import dev.padlock.wire.Extension;
+import dev.padlock.wire.HandshakeMessage;
+import dev.padlock.wire.HandshakeType;
+import dev.padlock.wire.KeyShareHelloRetryRequest;
+import dev.padlock.wire.KeyShareServerHello;
+import dev.padlock.wire.NamedGroup;
+import dev.padlock.wire.ProtocolVersion;
+import dev.padlock.wire.ServerHello;
+import dev.padlock.wire.SupportedVersionsServerHello;
+import dev.padlock.wire.TlsFailure;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Client, after ClientHello: ServerHello or HelloRetryRequest (RFC 8446 §4.1.3, §4.1.4). */
+final class ExpectServerHello implements State {
+    // RFC 8446 §4.1.3: the last 8 bytes of a TLS 1.2 or 1.1 server random when it could have done 1.3.
+    private static final Bytes DOWNGRADE_TLS12 = Bytes.fromHex("444f574e47524401");
+    private static final Bytes DOWNGRADE_TLS11 = Bytes.fromHex("444f574e47524400");
+
+    private final ClientHandshaker hs;
+    private final ClientHello hello;
+    private final List<KeyShare> shares;
+    private final ServerHello retryRequest;
+
+    ExpectServerHello(ClientHandshaker hs, ClientHello hello, List<KeyShare> shares) {
+        this(hs, hello, shares, null);
+    }
+
+    private ExpectServerHello(ClientHandshaker hs, ClientHello hello, List<KeyShare> shares, ServerHello hrr) {
+        this.hs = hs;
+        this.hello = hello;
+        this.shares = List.copyOf(shares);
+        this.retryRequest = hrr;
+    }
+
+    @Override
+    public String expecting() {
+        return retryRequest == null ? "expecting ServerHello" : "expecting ServerHello after HelloRetryRequest";
+    }
+
+    @Override
+    public State handle(HandshakeMessage message, Bytes raw) {
+        if (!(message instanceof ServerHello sh)) {
+            throw Handshaker.unexpected(this, message);
+        }
+        checkVersion(sh);
+        if (!sh.legacySessionIdEcho().equals(hello.legacySessionId())) {
+            throw TlsFailure.illegalParameter("ServerHello.legacy_session_id_echo does not match the ClientHello");
+        }
+        if (!hello.cipherSuites().contains(sh.cipherSuite())) {
+            throw TlsFailure.illegalParameter("the server selected " + sh.cipherSuite() + ", which was not offered");
+        }
+        if (sh.legacyCompressionMethod() != 0) {
+            throw TlsFailure.illegalParameter("ServerHello.legacy_compression_method must be 0");
+        }
+        Negotiation.checkResponseExtensions(sh.extensions(), HandshakeType.SERVER_HELLO,
+                sh.isHelloRetryRequest(), Negotiation.typesOf(hello.extensions()));
+        CipherSuiteSpec spec = CipherSuiteSpec.of(sh.cipherSuite()).orElseThrow();
+        if (retryRequest != null && !retryRequest.cipherSuite().equals(sh.cipherSuite())) {
+            throw TlsFailure.illegalParameter("the ServerHello cipher suite differs from the HelloRetryRequest's");
+        }
+        return sh.isHelloRetryRequest() ? onHelloRetryRequest(sh, raw, spec) : onServerHello(sh, raw, spec);
+    }
+
+    /** RFC 8446 §4.2.1: only supported_versions says TLS 1.3; without it the server chose an older version. */
+    private void checkVersion(ServerHello sh) {
+        Optional<SupportedVersionsServerHello> sv = sh.extension(SupportedVersionsServerHello.class);
+        if (sv.isPresent() && sv.get().selected().equals(ProtocolVersion.TLSV1_3)
+                && sh.legacyVersion().equals(ProtocolVersion.TLSV1_2)) {
+            return;
+        }
+        Bytes tail = sh.random().slice(24, 32);
+        if (tail.equals(DOWNGRADE_TLS12) || tail.equals(DOWNGRADE_TLS11)) {
+            throw TlsFailure.illegalParameter("the server random carries the RFC 8446 §4.1.3 downgrade sentinel");
+        }
+        if (sv.isPresent()) {
+            throw TlsFailure.illegalParameter("the server selected " + sv.get().selected()
+                    + " in supported_versions; only TLSv1.3 was offered");
+        }
+        throw new TlsFailure(AlertDescription.PROTOCOL_VERSION, "the server negotiated " + sh.legacyVersion()
+                + "; Padlock speaks only TLSv1.3");
+    }
+
+    private State onHelloRetryRequest(ServerHello hrr, Bytes raw, CipherSuiteSpec spec) {
+        if (retryRequest != null) {
+            throw TlsFailure.unexpectedMessage("received a second HelloRetryRequest (RFC 8446 §4.1.4)");
+        }
+        Optional<KeyShareHelloRetryRequest> ks = hrr.extension(KeyShareHelloRetryRequest.class);
+        Optional<CookieExtension> cookie = hrr.extension(CookieExtension.class);
+        KeyShare share = null;
+        if (ks.isPresent()) {
+            NamedGroup group = ks.get().selectedGroup();
+            if (!hs.config.namedGroups().contains(group) || !KeyShare.supports(group)) {
+                throw TlsFailure.illegalParameter("HelloRetryRequest selected " + group + ", which was not offered");
+            }
+            for (KeyShare s : shares) {
+                if (s.group().equals(group)) {
+                    throw TlsFailure.illegalParameter("HelloRetryRequest asked for " + group
+                            + ", for which a key share was already sent");
+                }
+            }
+            share = KeyShare.generate(group, hs.config.random());
+        } else if (cookie.isEmpty()) {
+            // RFC 8446 §4.1.4: an HRR that would not change the ClientHello is illegal_parameter.
+            throw TlsFailure.illegalParameter("HelloRetryRequest would not change the ClientHello");
+        }
+        hs.suite = spec;
+        hs.transcript.begin(spec);
+        hs.transcript.replaceWithMessageHash();
+        hs.transcript.add(raw);
+        hs.session.cipherSuite(spec.suite());
+
+        List<KeyShare> newShares = share == null ? shares : List.of(share);
+        List<Extension> ext = new ArrayList<>(hs.extensions(newShares));
+        cookie.ifPresent(ext::add);
+        ClientHello second = new ClientHello(hello.legacyVersion(), hello.random(), hello.legacySessionId(),
+                hello.cipherSuites(), hello.legacyCompressionMethods(), ext);
+        hs.sendCompatibilityChangeCipherSpec();
+        hs.send(second);
+        return new ExpectServerHello(hs, second, newShares, hrr);
+    }
+
+    private State onServerHello(ServerHello sh, Bytes raw, CipherSuiteSpec spec) {
+        KeyShareServerHello ks = sh.extension(KeyShareServerHello.class).orElseThrow(() -> new TlsFailure(
+                AlertDescription.MISSING_EXTENSION, "ServerHello has no key_share (PSK-only modes were not offered)"));
+        NamedGroup group = ks.share().group();
+        if (retryRequest != null) {
+            Optional<KeyShareHelloRetryRequest> asked = retryRequest.extension(KeyShareHelloRetryRequest.class);
+            if (asked.isPresent() && !asked.get().selectedGroup().equals(group)) {
+                throw TlsFailure.illegalParameter("ServerHello key_share group " + group
+                        + " differs from the HelloRetryRequest's " + asked.get().selectedGroup());
+            }
+        }
+        KeyShare mine = shares.stream().filter(s -> s.group().equals(group)).findFirst().orElseThrow(
+                () -> TlsFailure.illegalParameter("ServerHello key_share uses " + group + ", for which no share was sent"));
+        byte[] sharedSecret = mine.agree(ks.share().keyExchange());
+
+        if (hs.suite == null) {
+            hs.suite = spec;
+            hs.transcript.begin(spec);
+        }
+        hs.transcript.add(raw);
+        hs.session.cipherSuite(spec.suite());
+        hs.session.namedGroup(group);
+
+        HandshakeSecret handshakeSecret = EarlySecret.withoutPsk(spec).handshakeSecret(sharedSecret);
+        Arrays.fill(sharedSecret, (byte) 0);
+        byte[] th = hs.transcript.currentHash();
+        TrafficSecret client = handshakeSecret.clientHandshakeTrafficSecret(th);
+        TrafficSecret server = handshakeSecret.serverHandshakeTrafficSecret(th);
+        hs.out.installReadSecret(server);
+        hs.out.installWriteSecret(client);
+        return new ExpectEncryptedExtensions(hs, hello, new HandshakeKeys(handshakeSecret, client, server));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.padlock.handshake;
+
+import dev.padlock.crypto.HandshakeSecret;
+import dev.padlock.crypto.TrafficSecret;
+
+/** The handshake-phase secrets both sides carry from ServerHello to Finished (RFC 8446 §7.1). */
+record HandshakeKeys(HandshakeSecret handshakeSecret, TrafficSecret client, TrafficSecret server) {
+    @Override
+    public String toString() {
+        return "HandshakeKeys(" + client.suite().suite() + ")";
+    }
+}

@@ -1,0 +1,24 @@
+package dev.padlock.handshake;
+
+import dev.padlock.crypto.TrafficSecret;
+import dev.padlock.wire.Bytes;
+
+/**
+ * What the handshake asks of the connection beneath it. The core implements this: it frames
+ * messages into records under the write protection in force at the time of the call, so the
+ * order of calls is the order on the wire (RFC 8446 §5.1: a key change starts a new record).
+ */
+public interface HandshakeOutput {
+
+    /** Sends one complete handshake message (4-byte header included). */
+    void sendHandshake(Bytes message);
+
+    /** Sends the middlebox-compatibility change_cipher_spec record (RFC 8446 §D.4). */
+    void sendChangeCipherSpec();
+
+    /** Records from the peer are protected under {@code secret} from the next record on. */
+    void installReadSecret(TrafficSecret secret);
+
+    /** Our records are protected under {@code secret} from the next record on. */
+    void installWriteSecret(TrafficSecret secret);
+}

@@ -1,0 +1,91 @@
+package dev.padlock.handshake;
+
+import dev.padlock.crypto.SignatureSchemes;
+import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.CertificateAuthoritiesExtension;
+import dev.padlock.wire.Extension;
+import dev.padlock.wire.Extensions;
+import dev.padlock.wire.HandshakeType;
+import dev.padlock.wire.SignatureScheme;
+import dev.padlock.wire.TlsFailure;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.security.auth.x500.X500Principal;
+
+/** Small negotiation rules shared by client and server. */
+final class Negotiation {
+    private Negotiation() {
+    }
+
+    /**
+     * JSSE hands ALPN names around as Strings; SunJSSE maps them to bytes with ISO-8859-1 (its
+     * default jdk.tls.alpnCharset), so any byte string survives the round trip.
+     */
+    static Bytes alpnBytes(String protocol) {
+        return Bytes.wrap(protocol.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    static String alpnString(Bytes protocol) {
+        return new String(protocol.toByteArray(), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The schemes in {@code preferred} order that the peer also offered and we can use in CertificateVerify. */
+    static List<SignatureScheme> commonSchemes(List<SignatureScheme> preferred, List<SignatureScheme> other) {
+        List<SignatureScheme> common = new ArrayList<>();
+        for (SignatureScheme s : preferred) {
+            if (other.contains(s) && SignatureSchemes.isAllowedInCertificateVerify(s)) {
+                common.add(s);
+            }
+        }
+        return common;
+    }
+
+    /**
+     * RFC 8446 §4.2: a recognised extension in a message that may not carry it is
+     * illegal_parameter; a response to an extension we never sent is unsupported_extension.
+     */
+    static void checkResponseExtensions(List<Extension> extensions, HandshakeType where, boolean hrr,
+            Set<Integer> offered) {
+        for (Extension e : extensions) {
+            int code = e.type().code();
+            if (!Extensions.allowedIn(e.type(), where, hrr)) {
+                throw new TlsFailure(e.type().isKnown() ? AlertDescription.ILLEGAL_PARAMETER
+                        : AlertDescription.UNSUPPORTED_EXTENSION,
+                        e.type() + " is not allowed in " + (hrr ? "HelloRetryRequest" : where.name()));
+            }
+            if (!offered.contains(code) && !(hrr && code == dev.padlock.wire.ExtensionType.COOKIE.code())) {
+                throw new TlsFailure(AlertDescription.UNSUPPORTED_EXTENSION,
+                        "the peer answered " + e.type() + ", which was not offered");
+            }
+        }
+    }
+
+    static Set<Integer> typesOf(List<Extension> extensions) {
+        Set<Integer> types = new HashSet<>();
+        for (Extension e : extensions) {
+            types.add(e.type().code());
+        }
+        return types;
+    }
+
+    static List<X500Principal> authorities(List<Extension> extensions) {
+        List<X500Principal> issuers = new ArrayList<>();
+        for (Extension e : extensions) {
+            if (e instanceof CertificateAuthoritiesExtension ca) {
+                for (Bytes dn : ca.authorities()) {
+                    try {
+                        issuers.add(new X500Principal(dn.toByteArray()));
+                    } catch (IllegalArgumentException bad) {
+                        throw new TlsFailure(AlertDescription.DECODE_ERROR,
+                                "certificate_authorities holds a malformed distinguished name", bad);
+                    }
+                }
+            }
+        }
+        return issuers;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.padlock.handshake;
+
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.crypto.EarlySecret;
+import dev.padlock.crypto.HandshakeSecret;
+import dev.padlock.crypto.KeyShare;
+import dev.padlock.crypto.MasterSecret;
+import dev.padlock.crypto.TrafficSecret;
+import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.AlpnExtension;
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.CertificateRequest;
+import dev.padlock.wire.ClientHello;
+import dev.padlock.wire.EncryptedExtensions;
+import dev.padlock.wire.Extension;
+import dev.padlock.wire.Finished;
+import dev.padlock.wire.KeyShareEntry;
+import dev.padlock.wire.KeyShareServerHello;
+import dev.padlock.wire.ProtocolVersion;
+import dev.padlock.wire.RecordSizeLimitExtension;
+import dev.padlock.wire.ServerHello;
+import dev.padlock.wire.SignatureAlgorithmsExtension;
+import dev.padlock.wire.SignatureScheme;
+import dev.padlock.wire.SupportedVersionsServerHello;
+import dev.padlock.wire.TlsFailure;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Server: the answer to an acceptable ClientHello, in RFC 8446 §2 order — ServerHello,
+ * EncryptedExtensions, CertificateRequest, Certificate, CertificateVerify, Finished.
+ */
+final class ServerFlight {
+    private final ServerHandshaker hs;
+    private final ClientHello hello;
+    private final CipherSuiteSpec suite;
+    private final KeyShareEntry clientShare;
+
+    ServerFlight(ServerHandshaker hs, ClientHello hello, CipherSuiteSpec suite, KeyShareEntry clientShare) {
+        this.hs = hs;
+        this.hello = hello;
+        this.suite = suite;
+        this.clientShare = clientShare;
+    }
+
+    State send() {
+        boolean acceptedServerName = ServerNames.accept(hs, hello);
+        String alpn = ApplicationProtocols.select(hs.config, hello);
+        List<SignatureScheme> schemes = Negotiation.commonSchemes(hs.config.signatureSchemes(),
+                hs.session.peerSignatureSchemes());
+        Credential credential = chooseCredential(schemes);
+
+        HandshakeKeys keys = sendServerHello();
+        sendEncryptedExtensions(acceptedServerName, alpn);
+        if (hs.config.clientAuth() != ClientAuth.NONE) {
+            hs.send(new CertificateRequest(Bytes.EMPTY,
+                    List.of(new SignatureAlgorithmsExtension(hs.config.signatureSchemes()))));
+        }
+        CertificateSigner.sendCertificate(hs, Bytes.EMPTY, credential);
+        CertificateSigner.sendCertificateVerify(hs, credential, schemes, true);
+        hs.send(new Finished(Bytes.wrap(keys.server().verifyData(hs.transcript.currentHash()))));
+
+        byte[] th = hs.transcript.currentHash();
+        MasterSecret master = keys.handshakeSecret().masterSecret();
+        TrafficSecret clientApplication = master.clientApplicationTrafficSecret0(th);
+        TrafficSecret serverApplication = master.serverApplicationTrafficSecret0(th);
+        hs.out.installWriteSecret(serverApplication);
+        ClientFinishedContext next = new ClientFinishedContext(keys, master, clientApplication, serverApplication,
+                master.exporterMasterSecret(th));
+        return hs.config.clientAuth() == ClientAuth.NONE
+                ? new ExpectClientFinished(hs, next)
+                : new ExpectClientCertificate(hs, next);
+    }
+
+    private Credential chooseCredential(List<SignatureScheme> schemes) {
+        if (schemes.isEmpty()) {
+            throw new TlsFailure(AlertDescription.HANDSHAKE_FAILURE, "no signature scheme in common: the client "
+                    + "accepts " + hs.session.peerSignatureSchemes() + ", the server enables "
+                    + hs.config.signatureSchemes());
+        }
+        return hs.config.credentials().chooseServerCredential(schemes, Negotiation.authorities(hello.extensions()))
+                .orElseThrow(() -> new TlsFailure(AlertDescription.HANDSHAKE_FAILURE,
+                        "the server has no certificate for any signature scheme the client accepts: " + schemes));
+    }
+
+    private HandshakeKeys sendServerHello() {
+        KeyShare share = KeyShare.generate(clientShare.group(), hs.config.random());
+        byte[] sharedSecret = share.agree(clientShare.keyExchange());
+        byte[] random = new byte[32];
+        hs.config.random().nextBytes(random);
+        List<Extension> ext = List.of(new SupportedVersionsServerHello(ProtocolVersion.TLSV1_3),
+                new KeyShareServerHello(new KeyShareEntry(share.group(), share.publicKey())));
+        hs.send(new ServerHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random), hello.legacySessionId(),
+                suite.suite(), 0, ext));
+        hs.sendCompatibilityChangeCipherSpec(!hello.legacySessionId().isEmpty());
+        hs.session.cipherSuite(suite.suite());
+        hs.session.namedGroup(share.group());
+
+        HandshakeSecret handshakeSecret = EarlySecret.withoutPsk(suite).handshakeSecret(sharedSecret);
+        Arrays.fill(sharedSecret, (byte) 0);
+        byte[] th = hs.transcript.currentHash();
+        TrafficSecret client = handshakeSecret.clientHandshakeTrafficSecret(th);
+        TrafficSecret server = handshakeSecret.serverHandshakeTrafficSecret(th);
+        hs.out.installWriteSecret(server);
+        hs.out.installReadSecret(client);
+        return new HandshakeKeys(handshakeSecret, client, server);
+    }
+
+    private void sendEncryptedExtensions(boolean acceptedServerName, String alpn) {
+        List<Extension> ext = new ArrayList<>();
+        if (acceptedServerName) {
+            ext.add(dev.padlock.wire.ServerNameExtension.EMPTY);
+        }
+        if (!alpn.isEmpty()) {
+            ext.add(new AlpnExtension(List.of(Negotiation.alpnBytes(alpn))));
+        }
+        hello.extension(RecordSizeLimitExtension.class).ifPresent(limit -> {
+            // RFC 8449 §4: below 64 is illegal_parameter; we answer with the largest TLS 1.3 value.
+            if (limit.limit() < 64) {
+                throw TlsFailure.illegalParameter("record_size_limit " + limit.limit() + " is below 64");
+            }
+            hs.session.peerRecordSizeLimit(limit.limit());
+            ext.add(new RecordSizeLimitExtension(hs.config.recordSizeLimit() > 0
+                    ? hs.config.recordSizeLimit() : (1 << 14) + 1));
+        });
+        hs.send(new EncryptedExtensions(ext));
+        hs.session.applicationProtocol(alpn);
+    }
+}
