@@ -3,6 +3,9 @@ package dev.padlock.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Every message and extension form round-trips; every strict prefix and every extension by one byte fails. */
@@ -30,6 +33,45 @@ class HandshakeCodecPropertyTest {
                 assertEquals(body, body(HandshakeCodec.decode(m.type(), body, hashLength)), m.type() + " re-encoding");
             }
         }
+    }
+
+    @Test
+    void theGeneratorCoversEveryMessageAndExtensionForm() {
+        RandomMessages gen = new RandomMessages(0x5EED_0006L);
+        Set<Class<?>> seen = new HashSet<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            for (HandshakeMessage m : gen.oneOfEach(32)) {
+                seen.add(m.getClass());
+                for (Extension e : extensionsOf(m)) {
+                    seen.add(e.getClass());
+                }
+            }
+        }
+        assertEquals(Set.of(), missing(HandshakeMessage.class, seen));
+        assertEquals(Set.of(), missing(Extension.class, seen));
+    }
+
+    private static Set<Class<?>> missing(Class<?> sealed, Set<Class<?>> seen) {
+        Set<Class<?>> out = new HashSet<>(List.of(sealed.getPermittedSubclasses()));
+        out.removeAll(seen);
+        return out;
+    }
+
+    private static List<Extension> extensionsOf(HandshakeMessage m) {
+        if (m instanceof ClientHello ch) {
+            return ch.extensions();
+        } else if (m instanceof ServerHello sh) {
+            return sh.extensions();
+        } else if (m instanceof EncryptedExtensions ee) {
+            return ee.extensions();
+        } else if (m instanceof CertificateRequest cr) {
+            return cr.extensions();
+        } else if (m instanceof NewSessionTicket nst) {
+            return nst.extensions();
+        } else if (m instanceof Certificate c) {
+            return c.entries().stream().flatMap(e -> e.extensions().stream()).toList();
+        }
+        return List.of();
     }
 
     @Test
