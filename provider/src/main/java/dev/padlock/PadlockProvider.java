@@ -1,12 +1,21 @@
 package dev.padlock;
 
+import dev.padlock.jsse.PadlockContextSpi;
+import java.security.KeyManagementException;
+import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Padlock JSSE provider.
  *
  * <p>Install it first in {@code java.security} (see {@code META-INF-templates/}) or add it
  * with {@link java.security.Security#insertProviderAt(Provider, int)}.
+ *
+ * <p>Registers {@code SSLContext} {@code TLSv1.3}, {@code TLS} (the same: TLS 1.3 only) and
+ * {@code Default}. Services create their SPI directly rather than by reflection on a class
+ * name, so that the provider works alike on the module path and the class path.
  */
 public final class PadlockProvider extends Provider {
     private static final long serialVersionUID = 1L;
@@ -15,5 +24,45 @@ public final class PadlockProvider extends Provider {
 
     public PadlockProvider() {
         super(NAME, "0.1", "Padlock TLS 1.3 provider");
+        putService(new ContextService(this, "TLSv1.3"));
+        putService(new ContextService(this, "TLS"));
+        putService(new DefaultContextService(this));
+    }
+
+    private static final class ContextService extends Service {
+        ContextService(Provider provider, String algorithm) {
+            super(provider, "SSLContext", algorithm, PadlockContextSpi.class.getName(), List.of(), Map.of());
+        }
+
+        @Override
+        public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
+            try {
+                return new PadlockContextSpi();
+            } catch (IllegalArgumentException badProperty) {
+                throw new NoSuchAlgorithmException("Padlock SSLContext." + getAlgorithm()
+                        + ": " + badProperty.getMessage(), badProperty);
+            }
+        }
+    }
+
+    /** One default context per provider instance, made on first use: its properties are read once. */
+    private static final class DefaultContextService extends Service {
+        private transient PadlockContextSpi instance;
+
+        DefaultContextService(Provider provider) {
+            super(provider, "SSLContext", "Default", PadlockContextSpi.class.getName(), List.of(), Map.of());
+        }
+
+        @Override
+        public synchronized Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
+            if (instance == null) {
+                try {
+                    instance = PadlockContextSpi.newDefault();
+                } catch (KeyManagementException | IllegalArgumentException e) {
+                    throw new NoSuchAlgorithmException("Padlock SSLContext.Default: " + e.getMessage(), e);
+                }
+            }
+            return instance;
+        }
     }
 }

@@ -1,0 +1,123 @@
+package dev.padlock.jsse;
+
+import dev.padlock.wire.Bytes;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
+
+/**
+ * Completed sessions by id, one context for each side of an {@code SSLContext}: a bounded
+ * LRU cache whose entries expire {@link #getSessionTimeout()} seconds after creation.
+ * Thread-safe.
+ */
+final class PadlockSessionContext implements SSLSessionContext {
+    /** SunJSSE's defaults: one day, 20480 entries. */
+    static final int DEFAULT_TIMEOUT_SECONDS = 86400;
+    static final int DEFAULT_CACHE_SIZE = 20480;
+
+    private final Clock clock;
+    private final LinkedHashMap<Bytes, PadlockSession> sessions = new LinkedHashMap<>(16, 0.75f, true);
+    private int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+    private int cacheSize = DEFAULT_CACHE_SIZE;
+
+    PadlockSessionContext(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Adds a completed session, evicting the least recently used beyond the cache size. */
+    synchronized void put(PadlockSession session) {
+        sessions.put(Bytes.of(session.getId()), session);
+        evict();
+    }
+
+    synchronized void remove(byte[] id) {
+        sessions.remove(Bytes.of(id));
+    }
+
+    /** Expired: older than the timeout (0 means sessions never expire). */
+    synchronized boolean isExpired(PadlockSession session) {
+        return timeoutSeconds > 0
+                && clock.millis() - session.getCreationTime() >= timeoutSeconds * 1000L;
+    }
+
+    @Override
+    public synchronized SSLSession getSession(byte[] sessionId) {
+        Objects.requireNonNull(sessionId, "session id cannot be null");
+        Bytes key = Bytes.of(sessionId);
+        PadlockSession s = sessions.get(key);
+        if (s != null && !s.isValid()) {
+            sessions.remove(key);
+            return null;
+        }
+        return s;
+    }
+
+    @Override
+    public synchronized Enumeration<byte[]> getIds() {
+        purge();
+        List<byte[]> ids = new ArrayList<>(sessions.size());
+        for (Bytes id : sessions.keySet()) {
+            ids.add(id.toByteArray());
+        }
+        return Collections.enumeration(ids);
+    }
+
+    @Override
+    public synchronized void setSessionTimeout(int seconds) {
+        if (seconds < 0) {
+            throw new IllegalArgumentException("session timeout must not be negative: " + seconds);
+        }
+        timeoutSeconds = seconds;
+    }
+
+    @Override
+    public synchronized int getSessionTimeout() {
+        return timeoutSeconds;
+    }
+
+    /** 0 means no limit, as the API says. */
+    @Override
+    public synchronized void setSessionCacheSize(int size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("session cache size must not be negative: " + size);
+        }
+        cacheSize = size;
+        evict();
+    }
+
+    @Override
+    public synchronized int getSessionCacheSize() {
+        return cacheSize;
+    }
+
+    synchronized int size() {
+        return sessions.size();
+    }
+
+    private void evict() {
+        if (cacheSize == 0) {
+            return;
+        }
+        Iterator<Map.Entry<Bytes, PadlockSession>> it = sessions.entrySet().iterator();
+        while (sessions.size() > cacheSize && it.hasNext()) {
+            it.next();
+            it.remove();
+        }
+    }
+
+    private void purge() {
+        sessions.values().removeIf(s -> !s.isValid());
+    }
+}

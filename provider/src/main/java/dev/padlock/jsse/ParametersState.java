@@ -1,0 +1,316 @@
+package dev.padlock.jsse;
+
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.handshake.ClientAuth;
+import dev.padlock.handshake.Credentials;
+import dev.padlock.handshake.HandshakeConfig;
+import dev.padlock.handshake.PeerTrust;
+import java.security.AlgorithmConstraints;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The mutable settings of one engine or socket, with SunJSSE's semantics for
+ * {@code SSLParameters} and the individual setters. Thread-safe: applications configure an
+ * engine on one thread and hand it to another.
+ */
+final class ParametersState {
+    /**
+     * Cipher suite names of other TLS versions: accepted by the setters and dropped, because
+     * libraries pass the JDK's TLS 1.2 names along with ours and SunJSSE accepts them.
+     */
+    private static final Pattern FOREIGN_SUITE =
+            Pattern.compile("(TLS|SSL)_[A-Z0-9_]+_WITH_[A-Z0-9_]+|TLS_EMPTY_RENEGOTIATION_INFO_SCSV|TLS_FALLBACK_SCSV");
+
+    private final ContextDefaults defaults;
+
+    private boolean clientMode;
+    private List<String> enabledProtocols;
+    private List<CipherSuiteSpec> enabledCipherSuites;
+    private ClientAuth clientAuth = ClientAuth.NONE;
+    /** Null: never set, so a client derives SNI from the peer host. Empty: send none. */
+    private List<SNIServerName> serverNames;
+    private Collection<SNIMatcher> sniMatchers;
+    private List<String> applicationProtocols = List.of();
+    private String endpointIdentificationAlgorithm;
+    private AlgorithmConstraints algorithmConstraints;
+    private boolean useCipherSuitesOrder = true;
+    private boolean enableRetransmissions;
+    private int maximumPacketSize;
+    private boolean enableSessionCreation = true;
+
+    ParametersState(ContextDefaults defaults, boolean clientMode) {
+        this.defaults = defaults;
+        this.clientMode = clientMode;
+        this.enabledProtocols = defaults.side(clientMode).protocols();
+        this.enabledCipherSuites = defaults.side(clientMode).cipherSuites();
+    }
+
+    static String[] supportedCipherSuites() {
+        return ContextDefaults.supportedSuiteNames().toArray(String[]::new);
+    }
+
+    static String[] supportedProtocols() {
+        return new String[] {ContextDefaults.TLS13};
+    }
+
+    synchronized boolean clientMode() {
+        return clientMode;
+    }
+
+    /** As SunJSSE: protocols and suites still at one side's defaults move to the other side's. */
+    synchronized void clientMode(boolean client) {
+        if (client == clientMode) {
+            return;
+        }
+        if (enabledProtocols.equals(defaults.side(clientMode).protocols())) {
+            enabledProtocols = defaults.side(client).protocols();
+        }
+        if (enabledCipherSuites.equals(defaults.side(clientMode).cipherSuites())) {
+            enabledCipherSuites = defaults.side(client).cipherSuites();
+        }
+        clientMode = client;
+    }
+
+    synchronized String[] enabledCipherSuites() {
+        return enabledCipherSuites.stream().map(s -> s.suite().name()).toArray(String[]::new);
+    }
+
+    /** @throws IllegalArgumentException for null, an empty name, or a name no JSSE uses */
+    synchronized void enabledCipherSuites(String[] names) {
+        enabledCipherSuites = validSuites(names);
+    }
+
+    synchronized String[] enabledProtocols() {
+        return enabledProtocols.toArray(String[]::new);
+    }
+
+    /** SunJSSE's protocol names are accepted; all but TLSv1.3 are dropped. */
+    synchronized void enabledProtocols(String[] names) {
+        if (names == null) {
+            throw new IllegalArgumentException("Protocols cannot be null");
+        }
+        enabledProtocols = validProtocols(names);
+    }
+
+    synchronized boolean needClientAuth() {
+        return clientAuth == ClientAuth.REQUIRED;
+    }
+
+    /** As {@code SSLEngine.setNeedClientAuth}: replaces any want setting. */
+    synchronized void needClientAuth(boolean need) {
+        clientAuth = need ? ClientAuth.REQUIRED : ClientAuth.NONE;
+    }
+
+    synchronized boolean wantClientAuth() {
+        return clientAuth == ClientAuth.WANTED;
+    }
+
+    /** As {@code SSLEngine.setWantClientAuth}: replaces any need setting. */
+    synchronized void wantClientAuth(boolean want) {
+        clientAuth = want ? ClientAuth.WANTED : ClientAuth.NONE;
+    }
+
+    synchronized boolean enableSessionCreation() {
+        return enableSessionCreation;
+    }
+
+    synchronized void enableSessionCreation(boolean enable) {
+        enableSessionCreation = enable;
+    }
+
+    synchronized String endpointIdentificationAlgorithm() {
+        return endpointIdentificationAlgorithm;
+    }
+
+    synchronized AlgorithmConstraints algorithmConstraints() {
+        return algorithmConstraints;
+    }
+
+    synchronized List<String> applicationProtocols() {
+        return applicationProtocols;
+    }
+
+    synchronized int maximumPacketSize() {
+        return maximumPacketSize;
+    }
+
+    /** A fresh copy, filled as SunJSSE fills it (null server names and matchers: none set). */
+    synchronized SSLParameters sslParameters() {
+        SSLParameters p = new SSLParameters();
+        p.setAlgorithmConstraints(algorithmConstraints);
+        p.setProtocols(enabledProtocols());
+        p.setCipherSuites(enabledCipherSuites());
+        if (clientAuth == ClientAuth.REQUIRED) {
+            p.setNeedClientAuth(true);
+        } else {
+            p.setWantClientAuth(clientAuth == ClientAuth.WANTED);
+        }
+        p.setEndpointIdentificationAlgorithm(endpointIdentificationAlgorithm);
+        p.setServerNames(serverNames);
+        p.setSNIMatchers(sniMatchers);
+        p.setApplicationProtocols(applicationProtocols.toArray(String[]::new));
+        p.setUseCipherSuitesOrder(useCipherSuitesOrder);
+        p.setEnableRetransmissions(enableRetransmissions);
+        p.setMaximumPacketSize(maximumPacketSize);
+        return p;
+    }
+
+    /**
+     * SunJSSE's rules: a null algorithm constraint, suite list, protocol list, endpoint
+     * identification algorithm, server name list, matcher collection or ALPN list leaves the
+     * current value; client auth, cipher suite order, retransmissions and packet size are
+     * always taken. The arguments are validated before anything changes.
+     */
+    synchronized void sslParameters(SSLParameters p) {
+        List<CipherSuiteSpec> suites = p.getCipherSuites() == null ? enabledCipherSuites : validSuites(p.getCipherSuites());
+        List<String> protocols = p.getProtocols() == null ? enabledProtocols : validProtocols(p.getProtocols());
+        if (p.getAlgorithmConstraints() != null) {
+            algorithmConstraints = p.getAlgorithmConstraints();
+        }
+        enabledCipherSuites = suites;
+        enabledProtocols = protocols;
+        if (p.getNeedClientAuth()) {
+            clientAuth = ClientAuth.REQUIRED;
+        } else {
+            clientAuth = p.getWantClientAuth() ? ClientAuth.WANTED : ClientAuth.NONE;
+        }
+        if (p.getEndpointIdentificationAlgorithm() != null) {
+            endpointIdentificationAlgorithm = p.getEndpointIdentificationAlgorithm();
+        }
+        if (p.getServerNames() != null) {
+            serverNames = List.copyOf(p.getServerNames());
+        }
+        if (p.getSNIMatchers() != null) {
+            sniMatchers = List.copyOf(p.getSNIMatchers());
+        }
+        if (p.getApplicationProtocols() != null) {
+            applicationProtocols = List.of(p.getApplicationProtocols());
+        }
+        useCipherSuitesOrder = p.getUseCipherSuitesOrder();
+        enableRetransmissions = p.getEnableRetransmissions();
+        maximumPacketSize = p.getMaximumPacketSize();
+    }
+
+    /**
+     * The immutable snapshot a handshake runs on.
+     *
+     * @throws SSLHandshakeException when TLSv1.3 or every TLS 1.3 suite is disabled
+     */
+    synchronized HandshakeConfig toHandshakeConfig(Credentials credentials, PeerTrust peerTrust, SecureRandom random,
+            Clock clock, String peerHost, int peerPort, Function<List<String>, String> alpnSelector)
+            throws SSLHandshakeException {
+        if (!enabledProtocols.contains(ContextDefaults.TLS13)) {
+            throw new SSLHandshakeException("No appropriate protocol: Padlock implements only TLSv1.3 and it is not "
+                    + "enabled (enabled protocols: " + enabledProtocols
+                    + "; see setEnabledProtocols and jdk.tls." + side() + ".protocols)");
+        }
+        if (enabledCipherSuites.isEmpty()) {
+            throw new SSLHandshakeException("No appropriate cipher suite: no TLS 1.3 cipher suite is enabled; "
+                    + "Padlock supports " + ContextDefaults.supportedSuiteNames());
+        }
+        int keyShares = Math.min(ContextDefaults.KEY_SHARE_COUNT, defaults.namedGroups().size());
+        return new HandshakeConfig(
+                clientMode,
+                enabledCipherSuites,
+                defaults.namedGroups(),
+                keyShares,
+                defaults.side(clientMode).signatureSchemes(),
+                defaults.certificateSchemes(clientMode),
+                credentials,
+                peerTrust,
+                random,
+                clock,
+                peerHost,
+                peerPort,
+                clientMode ? clientServerNames(peerHost) : List.of(),
+                !clientMode && sniMatchers != null ? sniMatchers : List.of(),
+                applicationProtocols,
+                clientMode ? null : alpnSelector,
+                clientMode ? ClientAuth.NONE : clientAuth,
+                useCipherSuitesOrder,
+                defaults.middleboxCompatibility(),
+                defaults.maxHandshakeMessageSize(),
+                0);
+    }
+
+    private String side() {
+        return clientMode ? "client" : "server";
+    }
+
+    private List<SNIServerName> clientServerNames(String peerHost) {
+        if (serverNames != null) {
+            return serverNames;
+        }
+        SNIHostName name = defaultServerName(peerHost);
+        return name == null ? List.of() : List.of(name);
+    }
+
+    /**
+     * SunJSSE's rule for the SNI a client sends when the application set none: the peer host
+     * without a trailing dot, if it contains a dot after its first character and is not an IP
+     * literal. So "localhost" sends no server_name.
+     */
+    static SNIHostName defaultServerName(String peerHost) {
+        if (peerHost == null) {
+            return null;
+        }
+        String host = peerHost.endsWith(".") ? peerHost.substring(0, peerHost.length() - 1) : peerHost;
+        if (host.indexOf('.') <= 0 || host.endsWith(".") || isIpLiteral(host)) {
+            return null;
+        }
+        try {
+            return new SNIHostName(host);
+        } catch (IllegalArgumentException notAHostName) {
+            return null;
+        }
+    }
+
+    /** IPv6 literals contain a colon; IPv4 literals (in any inet_aton form) only digits and dots. */
+    private static boolean isIpLiteral(String host) {
+        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+    }
+
+    private static List<CipherSuiteSpec> validSuites(String[] names) {
+        if (names == null) {
+            throw new IllegalArgumentException("CipherSuites cannot be null");
+        }
+        List<CipherSuiteSpec> out = new ArrayList<>();
+        for (String name : names) {
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "The specified CipherSuites array contains invalid null or empty string elements");
+            }
+            var suite = ContextDefaults.suiteNamed(name);
+            if (suite.isPresent()) {
+                if (!out.contains(suite.get())) {
+                    out.add(suite.get());
+                }
+            } else if (!FOREIGN_SUITE.matcher(name).matches()) {
+                throw new IllegalArgumentException("Unsupported CipherSuite: " + name);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> validProtocols(String[] names) {
+        boolean tls13 = false;
+        for (String name : names) {
+            if (name == null || !ContextDefaults.KNOWN_PROTOCOLS.contains(name)) {
+                throw new IllegalArgumentException("Unsupported protocol: " + name);
+            }
+            tls13 |= name.equals(ContextDefaults.TLS13);
+        }
+        return tls13 ? List.of(ContextDefaults.TLS13) : List.of();
+    }
+}
