@@ -1,6 +1,7 @@
 package dev.padlock.crypto;
 
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 
@@ -95,7 +96,7 @@ public final class EarlySecret {
         try {
             return hkdf.hmac(finishedKey, transcriptHash);
         } finally {
-            java.util.Arrays.fill(finishedKey, (byte) 0);
+            Arrays.fill(finishedKey, (byte) 0);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.padlock.crypto;
 
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.security.NoSuchAlgorithmException;
 
 /** exporter_master_secret or early_exporter_master_secret, for keying material exporters (RFC 8446 §7.5). */
@@ -28,7 +29,7 @@ public final class ExporterMasterSecret {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("JCA cannot provide " + suite.hashAlgorithm(), e);
         } finally {
-            java.util.Arrays.fill(perLabel, (byte) 0);
+            Arrays.fill(perLabel, (byte) 0);
         }
     }
 

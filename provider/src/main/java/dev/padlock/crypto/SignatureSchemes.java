@@ -20,8 +20,10 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Signature schemes (RFC 8446 §4.2.3) in JCA terms, and the CertificateVerify signature
@@ -55,6 +57,13 @@ public final class SignatureSchemes {
             Map.entry(SignatureScheme.RSA_PKCS1_SHA1, pkcs1("SHA1withRSA", 20)),
             Map.entry(SignatureScheme.ECDSA_SHA1, new JcaSignature("SHA1withECDSA", Optional.empty(),
                     KeyKind.EC, Optional.empty(), 20)));
+
+    private static final Set<SignatureScheme> CERTIFICATE_VERIFY_SCHEMES = Set.of(
+            SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
+            SignatureScheme.ECDSA_SECP521R1_SHA512, SignatureScheme.RSA_PSS_RSAE_SHA256,
+            SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
+            SignatureScheme.RSA_PSS_PSS_SHA256, SignatureScheme.RSA_PSS_PSS_SHA384,
+            SignatureScheme.RSA_PSS_PSS_SHA512, SignatureScheme.ED25519, SignatureScheme.ED448);
 
     private static final byte[] SERVER_CONTEXT =
             "TLS 1.3, server CertificateVerify".getBytes(StandardCharsets.US_ASCII);
@@ -92,8 +101,7 @@ public final class SignatureSchemes {
      * appear in certificates' own signatures, §4.2.3).
      */
     public static boolean isAllowedInCertificateVerify(SignatureScheme scheme) {
-        JcaSignature j = SCHEMES.get(scheme);
-        return j != null && j.hashLength() != 20 && !j.algorithm().endsWith("withRSA");
+        return CERTIFICATE_VERIFY_SCHEMES.contains(scheme);
     }
 
     public static boolean canSign(SignatureScheme scheme, PrivateKey key) {
@@ -147,7 +155,7 @@ public final class SignatureSchemes {
     public static byte[] certificateVerifyContent(boolean server, byte[] transcriptHash) {
         byte[] context = server ? SERVER_CONTEXT : CLIENT_CONTEXT;
         byte[] out = new byte[64 + context.length + 1 + transcriptHash.length];
-        java.util.Arrays.fill(out, 0, 64, (byte) 0x20);
+        Arrays.fill(out, 0, 64, (byte) 0x20);
         System.arraycopy(context, 0, out, 64, context.length);
         System.arraycopy(transcriptHash, 0, out, 64 + context.length + 1, transcriptHash.length);
         return out;

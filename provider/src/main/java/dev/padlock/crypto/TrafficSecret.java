@@ -1,6 +1,7 @@
 package dev.padlock.crypto;
 
 import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
  * A traffic secret of RFC 8446 §7.1 (early, handshake or application), bound to its suite.
@@ -28,7 +29,7 @@ public final class TrafficSecret {
             byte[] iv = hkdf.expandLabel(s, "iv", new byte[0], CipherSuiteSpec.IV_LENGTH);
             return new TrafficKeys(key, iv);
         } finally {
-            java.util.Arrays.fill(s, (byte) 0);
+            Arrays.fill(s, (byte) 0);
         }
     }
 

@@ -182,6 +182,60 @@ class Rfc8448ResumedZeroRttTest {
                 "{server} derive write traffic keys for handshake data: iv expanded");
     }
 
+    // {server}  send handshake record: complete record (EncryptedExtensions, Finished)
+    static final String SERVER_FLIGHT_RECORD = """
+            17 03 03 00 61 dc 48 23 7b 4b 87 9f
+            50 d0 d4 d2 62 ea 8b 47 16 eb 40 dd c1 eb 95 7e 11 12 6e 8a 71
+            49 c2 d0 12 d3 7a 71 15 95 7e 64 ce 30 00 8b 9e 03 23 f2 c0 5a
+            9c 1c 77 b4 f3 78 49 a6 95 ab 25 50 60 a3 3f ee 77 0c a9 5c b8
+            48 6b fd 08 43 b8 70 24 86 5c a3 5c c4 1c 4e 51 5c 64 dc b1 36
+            9f 98 63 5b c7 a5""";
+
+    /** Opens the server's flight with the derived keys, checks its Finished and the application secrets. */
+    @Test
+    void serverFinishedAndApplicationSecrets() throws Exception {
+        EarlySecret early = EarlySecret.withPsk(SUITE, psk());
+        XdhKeyShare client = XdhKeyShare.fromPrivateKeyForTesting(NamedGroup.X25519, hex(CLIENT_PRIVATE));
+        HandshakeSecret hs = early.handshakeSecret(client.agree(Bytes.fromHex(SERVER_PUBLIC)));
+        Transcript t = new Transcript();
+        t.begin(SUITE);
+        t.add(Bytes.fromHex(CLIENT_HELLO));
+        t.add(Bytes.fromHex(SERVER_HELLO));
+        TrafficSecret sHs = hs.serverHandshakeTrafficSecret(t.currentHash());
+
+        java.util.List<byte[]> flight = Rfc8448ClientAuthenticationTest.openHandshakeRecord(sHs.keys(),
+                SERVER_FLIGHT_RECORD);
+        assertEquals(java.util.List.of(8, 20), flight.stream().map(m -> (int) m[0]).toList(),
+                "EncryptedExtensions, Finished: no certificate when resuming");
+        t.add(Bytes.wrap(flight.get(0)));
+        byte[] finished = flight.get(1);
+        assertTrue(sHs.verifyFinished(t.currentHash(), Arrays.copyOfRange(finished, 4, finished.length)),
+                "{server} Finished");
+        t.add(Bytes.wrap(finished));
+        byte[] th = t.currentHash();
+
+        MasterSecret master = hs.masterSecret();
+        assertArrayEquals(hex("""
+                2a bb f2 b8 e3 81 d2 3d be be 1d d2 a7 d1 6a 8b
+                f4 84 cb 49 50 d2 3f b7 fb 7f a8 54 70 62 d9 a1"""),
+                master.clientApplicationTrafficSecret0(th).insecureExportForKeyLog(),
+                "{server} derive secret \"tls13 c ap traffic\": expanded");
+        TrafficSecret sAp = master.serverApplicationTrafficSecret0(th);
+        assertArrayEquals(hex("""
+                cc 21 f1 bf 8f eb 7d d5 fa 50 5b d9 c4 b4 68 a9
+                98 4d 55 4a 99 3d c4 9e 6d 28 55 98 fb 67 26 91"""), sAp.insecureExportForKeyLog(),
+                "{server} derive secret \"tls13 s ap traffic\": expanded");
+        assertArrayEquals(hex("""
+                3f d9 3d 4f fd dc 98 e6 4b 14 dd 10 7a ed f8 ee
+                4a dd 23 f4 51 0f 58 a4 59 2d 0b 20 1b ee 56 b4"""),
+                master.exporterMasterSecret(th).insecureExportForKeyLog(),
+                "{server} derive secret \"tls13 exp master\": expanded");
+        assertArrayEquals(hex("e8 57 c6 90 a3 4c 5a 91 29 d8 33 61 96 84 f9 5e"), sAp.keys().key(),
+                "{server} derive write traffic keys for application data: key expanded");
+        assertArrayEquals(hex("06 85 d6 b5 61 aa b9 ef 10 13 fa f9"), sAp.keys().iv(),
+                "{server} derive write traffic keys for application data: iv expanded");
+    }
+
     @Test
     void truncationLengthMatchesTheTracePrefix() {
         // {client} calculate PSK binder: ClientHello prefix (477 octets)

@@ -235,6 +235,35 @@ class Rfc8448SimpleHandshakeTest {
                 "{server} generate resumption secret \"tls13 resumption\": expanded");
     }
 
+    /** The DER of the first CertificateEntry of a TLS 1.3 Certificate message (RFC 8446 §4.4.2). */
+    static java.security.cert.X509Certificate firstCertificate(byte[] certificateMessage) throws Exception {
+        int contextLength = certificateMessage[4] & 0xFF;
+        int entry = 4 + 1 + contextLength + 3;
+        int certLength = ((certificateMessage[entry] & 0xFF) << 16) | ((certificateMessage[entry + 1] & 0xFF) << 8)
+                | (certificateMessage[entry + 2] & 0xFF);
+        byte[] der = java.util.Arrays.copyOfRange(certificateMessage, entry + 3, entry + 3 + certLength);
+        return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(der));
+    }
+
+    /** The trace's server CertificateVerify (rsa_pss_rsae_sha256) verifies with its certificate's key. */
+    @Test
+    void serverCertificateVerifySignatureVerifies() throws Exception {
+        java.security.PublicKey key = firstCertificate(hex(CERTIFICATE)).getPublicKey();
+        byte[] cv = hex(CERTIFICATE_VERIFY);
+        assertEquals(0x0804, ((cv[4] & 0xFF) << 8) | (cv[5] & 0xFF), "rsa_pss_rsae_sha256");
+        byte[] signature = java.util.Arrays.copyOfRange(cv, 8, cv.length);
+        assertEquals(((cv[6] & 0xFF) << 8) | (cv[7] & 0xFF), signature.length);
+
+        byte[] th = transcript(CLIENT_HELLO, SERVER_HELLO, ENCRYPTED_EXTENSIONS, CERTIFICATE).currentHash();
+        byte[] content = SignatureSchemes.certificateVerifyContent(true, th);
+        dev.padlock.wire.SignatureScheme scheme = dev.padlock.wire.SignatureScheme.RSA_PSS_RSAE_SHA256;
+        assertTrue(SignatureSchemes.canVerify(scheme, key));
+        assertTrue(SignatureSchemes.verify(scheme, key, content, signature), "{server} CertificateVerify");
+        assertFalse(SignatureSchemes.verify(scheme, key, SignatureSchemes.certificateVerifyContent(false, th), signature),
+                "the same signature is not a client CertificateVerify");
+    }
+
     @Test
     void intermediateSecretsOfTheSchedule() {
         // Checked through Hkdf directly, since the chain types do not expose their bytes.
