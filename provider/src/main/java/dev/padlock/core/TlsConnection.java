@@ -278,13 +278,15 @@ public final class TlsConnection implements HandshakeOutput {
             throw new IllegalStateException("handshake not complete");
         }
         int max = maxFragmentLength();
-        ByteBuffer source = singleSource(srcs, offset, length, max);
+        int single = singleSource(srcs, offset, length, max);
         int consumed;
-        if (source != null) {
-            consumed = source.remaining();
-            ByteBuffer view = source.duplicate();
+        if (single >= 0) {
+            ByteBuffer src = srcs[single];
+            consumed = Math.min(src.remaining(), max);
+            ByteBuffer view = src.duplicate();
+            view.limit(view.position() + consumed);
             writer.seal(ContentType.APPLICATION_DATA, view, 0, dst);
-            source.position(source.position() + consumed);
+            src.position(src.position() + consumed);
         } else {
             gather.clear();
             for (int i = offset; i < offset + length && gather.position() < max; i++) {
@@ -305,23 +307,26 @@ public final class TlsConnection implements HandshakeOutput {
         return consumed;
     }
 
-    /** The one buffer holding all the data of this record, limited to it; null if it spans several. */
-    private static ByteBuffer singleSource(ByteBuffer[] srcs, int offset, int length, int max) {
+    /**
+     * The index of the one buffer that holds all of this record's data (the first non-empty
+     * one, if it alone fills a record or no later buffer has data), or -1 if the record must
+     * gather from several.
+     */
+    private static int singleSource(ByteBuffer[] srcs, int offset, int length, int max) {
         for (int i = offset; i < offset + length; i++) {
             if (srcs[i].hasRemaining()) {
-                ByteBuffer src = srcs[i];
-                if (src.remaining() >= max) {
-                    return src.duplicate().limit(src.position() + max);
+                if (srcs[i].remaining() >= max) {
+                    return i;
                 }
                 for (int j = i + 1; j < offset + length; j++) {
                     if (srcs[j].hasRemaining()) {
-                        return null;
+                        return -1;
                     }
                 }
-                return src.duplicate();
+                return i;
             }
         }
-        return srcs[offset].duplicate();
+        return offset;
     }
 
     /** Moves whole queued records into {@code dst} while they fit; returns the bytes written. */

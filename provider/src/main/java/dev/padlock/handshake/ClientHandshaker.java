@@ -48,7 +48,7 @@ public final class ClientHandshaker extends Handshaker {
                 shares.add(KeyShare.generate(group, config.random()));
             }
         }
-        session.localSignatureSchemes(config.signatureSchemes());
+        session.localSignatureSchemes(Negotiation.union(config.signatureSchemes(), config.signatureSchemesCert()));
         session.requestedServerNames(config.serverNames());
 
         ClientHello hello = new ClientHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random), Bytes.wrap(sessionId),

@@ -78,7 +78,8 @@ final class ExpectClientHello implements State {
         List<dev.padlock.wire.SignatureScheme> peerSchemes = hello.extension(SignatureAlgorithmsExtension.class)
                 .orElseThrow(() -> missing("signature_algorithms")).schemes();
         hs.session.peerSignatureSchemes(peerSchemes);
-        hs.session.localSignatureSchemes(hs.config.signatureSchemes());
+        hs.session.localSignatureSchemes(Negotiation.union(hs.config.signatureSchemes(),
+                hs.config.signatureSchemesCert()));
 
         Optional<KeyShareEntry> usable = chooseKeyShare(shares);
         if (usable.isEmpty()) {

@@ -44,6 +44,17 @@ final class Negotiation {
         return common;
     }
 
+    /** Both lists, in order, without repeats: what we accept anywhere (CertificateVerify or chain). */
+    static List<SignatureScheme> union(List<SignatureScheme> first, List<SignatureScheme> second) {
+        List<SignatureScheme> all = new ArrayList<>(first);
+        for (SignatureScheme s : second) {
+            if (!all.contains(s)) {
+                all.add(s);
+            }
+        }
+        return all;
+    }
+
     /**
      * RFC 8446 §4.2: a recognised extension in a message that may not carry it is
      * illegal_parameter; a response to an extension we never sent is unsupported_extension.

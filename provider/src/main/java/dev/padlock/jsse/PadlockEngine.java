@@ -1,135 +1,416 @@
 package dev.padlock.jsse;
 
+import dev.padlock.core.Config;
+import dev.padlock.core.TlsConnection;
+import dev.padlock.handshake.HandshakeConfig;
+import dev.padlock.record.RecordDecryptor;
+import dev.padlock.record.RecordEncryptor;
+import dev.padlock.record.RecordHeader;
+import dev.padlock.session.TlsSession;
+import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLEngineResult.Status;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
-/** Placeholder so that the jsse package compiles; the lead replaces this file on merge. */
+/**
+ * {@link SSLEngine} over the sans-IO {@link TlsConnection}: wrap drains queued records or
+ * protects one record of application data; unwrap feeds one whole record. Status mapping
+ * follows SunJSSE so that frameworks written against it (Netty, Jetty, Tomcat, the JDK's
+ * HttpClient) behave the same.
+ *
+ * <p>wrap and unwrap are serialised on this engine's lock.
+ */
 final class PadlockEngine extends SSLEngine {
-    private static final String PLACEHOLDER = "placeholder PadlockEngine";
+    private final PadlockContextSpi context;
+    private final ParametersState parameters;
+    private BiFunction<SSLEngine, List<String>, String> alpnSelector;
+
+    private TlsConnection connection;
+    private PadlockSession session;
+    private boolean finishedReported;
+    private boolean outboundDone;
 
     PadlockEngine(PadlockContextSpi context, String peerHost, int peerPort) {
         super(peerHost, peerPort);
+        this.context = Objects.requireNonNull(context, "context");
+        this.parameters = new ParametersState(context.defaults(), false);
+    }
+
+    // ---- handshake -----------------------------------------------------------------------
+
+    @Override
+    public synchronized void beginHandshake() throws SSLException {
+        if (connection != null) {
+            if (connection.isHandshakeComplete()) {
+                // TLS 1.3 has no renegotiation; SunJSSE answers beginHandshake after the
+                // handshake with a KeyUpdate, and so do we.
+                connection.updateKeys(false);
+            }
+            return;
+        }
+        if (outboundDone) {
+            throw new SSLException("the engine is closed");
+        }
+        start();
+    }
+
+    private void start() throws SSLException {
+        HandshakeConfig config;
+        try {
+            config = parameters.toHandshakeConfig(
+                    KeyManagerBridge.forEngine(context.keyManager(), this),
+                    TrustManagerBridge.forEngine(context.trustManager(), this),
+                    context.secureRandom(), context.clock(), getPeerHost(), getPeerPort(),
+                    alpnSelector == null ? null : offered -> alpnSelector.apply(this, offered));
+        } catch (SSLHandshakeException e) {
+            outboundDone = true;
+            throw e;
+        }
+        TlsSession state = new TlsSession(newSessionId(), context.clock().instant(), getPeerHost(), getPeerPort());
+        connection = new TlsConnection(Config.of(config), state);
+        session = new PadlockSession(state, parameters.clientMode()
+                ? context.clientSessionContext() : context.serverSessionContext());
+        try {
+            connection.start();
+        } catch (TlsFailure f) {
+            throw Failures.toException(f, true);
+        }
+    }
+
+    private byte[] newSessionId() {
+        byte[] id = new byte[32];
+        context.secureRandom().nextBytes(id);
+        return id;
+    }
+
+    private void ensureStarted() throws SSLException {
+        if (connection == null) {
+            start();
+        }
+    }
+
+    // ---- wrap ----------------------------------------------------------------------------
+
+    @Override
+    public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
+        Buffers.check(srcs, offset, length);
+        Objects.requireNonNull(dst, "dst");
+        if (dst.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+        synchronized (this) {
+            if (connection == null && !outboundDone) {
+                ensureStarted();
+            }
+            return doWrap(srcs, offset, length, dst);
+        }
+    }
+
+    private SSLEngineResult doWrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
+        if (connection == null) {
+            return result(Status.CLOSED, 0, 0);
+        }
+        if (connection.hasOutbound()) {
+            if (dst.remaining() < connection.nextOutboundSize()) {
+                return result(Status.BUFFER_OVERFLOW, 0, 0);
+            }
+            int written = connection.drainOutbound(dst);
+            boolean closed = connection.isOutboundClosed() && !connection.hasOutbound();
+            return result(closed ? Status.CLOSED : Status.OK, 0, written);
+        }
+        if (connection.isOutboundClosed() || connection.failure() != null) {
+            return result(Status.CLOSED, 0, 0);
+        }
+        if (!connection.isHandshakeComplete()) {
+            return result(Status.OK, 0, 0);
+        }
+        long available = Buffers.remaining(srcs, offset, length);
+        if (available == 0) {
+            return result(Status.OK, 0, 0);
+        }
+        int fragment = (int) Math.min(available, connection.maxFragmentLength());
+        if (dst.remaining() < RecordEncryptor.sealedLength(fragment, 0)) {
+            return result(Status.BUFFER_OVERFLOW, 0, 0);
+        }
+        int start = dst.position();
+        int consumed;
+        try {
+            consumed = connection.seal(srcs, offset, length, dst);
+        } catch (TlsFailure f) {
+            throw Failures.toException(f, false);
+        }
+        return result(Status.OK, consumed, dst.position() - start);
+    }
+
+    // ---- unwrap --------------------------------------------------------------------------
+
+    @Override
+    public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
+        Objects.requireNonNull(src, "src");
+        Buffers.check(dsts, offset, length);
+        for (int i = offset; i < offset + length; i++) {
+            if (dsts[i].isReadOnly()) {
+                throw new ReadOnlyBufferException();
+            }
+        }
+        synchronized (this) {
+            if (connection == null && !outboundDone) {
+                ensureStarted();
+            }
+            return doUnwrap(src, dsts, offset, length);
+        }
+    }
+
+    private SSLEngineResult doUnwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
+        if (connection == null || connection.isInboundClosed()) {
+            return result(Status.CLOSED, 0, 0);
+        }
+        boolean handshaking = !connection.isHandshakeComplete();
+        int recordLength;
+        try {
+            recordLength = RecordHeader.peekRecordLength(src);
+        } catch (TlsFailure f) {
+            connection.fail(f);
+            throw Failures.toException(f, handshaking);
+        }
+        if (recordLength < 0 || src.remaining() < recordLength) {
+            return result(Status.BUFFER_UNDERFLOW, 0, 0);
+        }
+        if (connection.isHandshakeComplete()
+                && Buffers.remaining(dsts, offset, length) < RecordDecryptor.maxOpenedLength(recordLength) - 1) {
+            return result(Status.BUFFER_OVERFLOW, 0, 0);
+        }
+        ByteBuffer record = src.duplicate();
+        record.limit(src.position() + recordLength);
+        int delivered;
+        try {
+            delivered = connection.receive(record, dsts, offset, length);
+        } catch (TlsFailure f) {
+            src.position(src.position() + recordLength);
+            throw Failures.toException(f, handshaking);
+        }
+        src.position(src.position() + recordLength);
+        Status status = connection.isInboundClosed() ? Status.CLOSED : Status.OK;
+        return result(status, recordLength, delivered);
+    }
+
+    private SSLEngineResult result(Status status, int consumed, int produced) {
+        HandshakeStatus hs = currentHandshakeStatus();
+        if (hs == HandshakeStatus.NOT_HANDSHAKING && connection != null && connection.isHandshakeComplete()
+                && !finishedReported) {
+            finishedReported = true;
+            hs = HandshakeStatus.FINISHED;
+        }
+        return new SSLEngineResult(status, hs, consumed, produced);
+    }
+
+    private HandshakeStatus currentHandshakeStatus() {
+        if (connection == null) {
+            return HandshakeStatus.NOT_HANDSHAKING;
+        }
+        if (connection.hasOutbound()) {
+            return HandshakeStatus.NEED_WRAP;
+        }
+        if (!connection.isHandshakeComplete() && connection.failure() == null && !connection.isInboundClosed()) {
+            return HandshakeStatus.NEED_UNWRAP;
+        }
+        return HandshakeStatus.NOT_HANDSHAKING;
     }
 
     @Override
-    public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) {
-        throw new UnsupportedOperationException(PLACEHOLDER);
-    }
-
-    @Override
-    public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+    public synchronized HandshakeStatus getHandshakeStatus() {
+        return currentHandshakeStatus();
     }
 
     @Override
     public Runnable getDelegatedTask() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+        // Handshake work runs inline in wrap/unwrap (DESIGN.md): there is never a task.
+        return null;
+    }
+
+    // ---- closing -------------------------------------------------------------------------
+
+    @Override
+    public synchronized void closeInbound() throws SSLException {
+        if (connection == null) {
+            outboundDone = true;
+            return;
+        }
+        if (connection.isInboundClosed()) {
+            return;
+        }
+        boolean clean = connection.closeInbound();
+        if (!clean && connection.failure() == null) {
+            // SunJSSE treats this as a possible truncation attack and fails the connection.
+            TlsFailure f = new TlsFailure(dev.padlock.wire.AlertDescription.INTERNAL_ERROR,
+                    "closing inbound before receiving peer's close_notify");
+            connection.fail(f);
+            throw new SSLException(f.getMessage());
+        }
     }
 
     @Override
-    public void closeInbound() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+    public synchronized boolean isInboundDone() {
+        return connection == null ? outboundDone : connection.isInboundClosed();
     }
 
     @Override
-    public boolean isInboundDone() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+    public synchronized void closeOutbound() {
+        outboundDone = true;
+        if (connection != null) {
+            connection.closeOutbound();
+        }
     }
 
     @Override
-    public void closeOutbound() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+    public synchronized boolean isOutboundDone() {
+        if (connection == null) {
+            return outboundDone;
+        }
+        return connection.isOutboundClosed() && !connection.hasOutbound();
+    }
+
+    // ---- session and parameters --------------------------------------------------------------
+
+    @Override
+    public synchronized SSLSession getSession() {
+        if (connection != null && connection.isHandshakeComplete()) {
+            return session;
+        }
+        return PadlockSession.nullSession();
     }
 
     @Override
-    public boolean isOutboundDone() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+    public synchronized SSLSession getHandshakeSession() {
+        if (connection != null && !connection.isHandshakeComplete() && connection.failure() == null) {
+            return session;
+        }
+        return null;
+    }
+
+    @Override
+    public synchronized String getApplicationProtocol() {
+        if (connection == null || !connection.isHandshakeComplete()) {
+            return null;
+        }
+        return connection.session().applicationProtocol();
+    }
+
+    @Override
+    public synchronized String getHandshakeApplicationProtocol() {
+        if (connection == null || connection.isHandshakeComplete()) {
+            return null;
+        }
+        return connection.session().applicationProtocol();
+    }
+
+    @Override
+    public synchronized void setHandshakeApplicationProtocolSelector(
+            BiFunction<SSLEngine, List<String>, String> selector) {
+        this.alpnSelector = selector;
+    }
+
+    @Override
+    public synchronized BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
+        return alpnSelector;
     }
 
     @Override
     public String[] getSupportedCipherSuites() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+        return ParametersState.supportedCipherSuites();
     }
 
     @Override
     public String[] getEnabledCipherSuites() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+        return parameters.enabledCipherSuites();
     }
 
     @Override
     public void setEnabledCipherSuites(String[] suites) {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+        parameters.enabledCipherSuites(suites);
     }
 
     @Override
     public String[] getSupportedProtocols() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+        return ParametersState.supportedProtocols();
     }
 
     @Override
     public String[] getEnabledProtocols() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+        return parameters.enabledProtocols();
     }
 
     @Override
     public void setEnabledProtocols(String[] protocols) {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+        parameters.enabledProtocols(protocols);
     }
 
     @Override
-    public SSLSession getSession() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
-    }
-
-    @Override
-    public void beginHandshake() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
-    }
-
-    @Override
-    public SSLEngineResult.HandshakeStatus getHandshakeStatus() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
-    }
-
-    @Override
-    public void setUseClientMode(boolean mode) {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+    public synchronized void setUseClientMode(boolean mode) {
+        if (connection != null) {
+            throw new IllegalArgumentException("cannot change client/server mode after the handshake has begun");
+        }
+        parameters.clientMode(mode);
     }
 
     @Override
     public boolean getUseClientMode() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+        return parameters.clientMode();
     }
 
     @Override
     public void setNeedClientAuth(boolean need) {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+        parameters.needClientAuth(need);
     }
 
     @Override
     public boolean getNeedClientAuth() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+        return parameters.needClientAuth();
     }
 
     @Override
     public void setWantClientAuth(boolean want) {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+        parameters.wantClientAuth(want);
     }
 
     @Override
     public boolean getWantClientAuth() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+        return parameters.wantClientAuth();
     }
 
     @Override
     public void setEnableSessionCreation(boolean flag) {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+        parameters.enableSessionCreation(flag);
     }
 
     @Override
     public boolean getEnableSessionCreation() {
-        throw new UnsupportedOperationException(PLACEHOLDER);
+        return parameters.enableSessionCreation();
+    }
+
+    @Override
+    public SSLParameters getSSLParameters() {
+        return parameters.sslParameters();
+    }
+
+    @Override
+    public void setSSLParameters(SSLParameters params) {
+        parameters.sslParameters(params);
+    }
+
+    @Override
+    public String toString() {
+        return "PadlockEngine[" + (parameters.clientMode() ? "client" : "server") + ", " + getPeerHost() + ":"
+                + getPeerPort() + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.padlock.jsse;
 
+import dev.padlock.crypto.SignatureSchemes;
 import dev.padlock.session.TlsSession;
 import dev.padlock.wire.CipherSuite;
 import dev.padlock.wire.SignatureScheme;
@@ -8,6 +9,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -218,8 +220,13 @@ final class PadlockSession extends ExtendedSSLSession {
     }
 
     /** SunJSSE's names ("ecdsa_secp256r1_sha256"), which its algorithm constraints look up. */
+    /**
+     * SunJSSE reports JCA signature algorithm names here ("SHA256withECDSA", "RSASSA-PSS"),
+     * and the JDK's trust manager checks certificate chains against exactly these names.
+     */
     private static String[] names(List<SignatureScheme> schemes) {
-        return schemes.stream().filter(SignatureScheme::isKnown).map(SignatureScheme::name).toArray(String[]::new);
+        return schemes.stream().map(SignatureSchemes::jca).flatMap(Optional::stream)
+                .map(SignatureSchemes.JcaSignature::algorithm).distinct().toArray(String[]::new);
     }
 
     @Override
