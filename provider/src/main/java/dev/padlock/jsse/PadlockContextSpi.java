@@ -135,12 +135,14 @@ public class PadlockContextSpi extends SSLContextSpi {
 
     @Override
     protected SSLSocketFactory engineGetSocketFactory() {
-        throw new UnsupportedOperationException("Padlock: SSLSocket is not implemented yet; use SSLEngine");
+        requireInitialized();
+        return new PadlockSocketFactory(this);
     }
 
     @Override
     protected SSLServerSocketFactory engineGetServerSocketFactory() {
-        throw new UnsupportedOperationException("Padlock: SSLSocket is not implemented yet; use SSLEngine");
+        requireInitialized();
+        return new PadlockServerSocketFactory(this);
     }
 
     @Override
