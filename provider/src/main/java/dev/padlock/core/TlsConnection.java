@@ -1,5 +1,6 @@
 package dev.padlock.core;
 
+import dev.padlock.crypto.ExporterMasterSecret;
 import dev.padlock.crypto.TrafficKeys;
 import dev.padlock.crypto.TrafficSecret;
 import dev.padlock.handshake.Handshaker;
@@ -13,6 +14,7 @@ import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.AlertLevel;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ContentType;
+import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -45,11 +47,17 @@ public final class TlsConnection implements HandshakeOutput {
     private int changeCipherSpecsReceived;
     private int emptyRecordsInARow;
     private int keyUpdatesInARow;
+    private final ConnectionObserver observer;
+    private byte[] clientRandom;
+    private int readGeneration;
+    private int writeGeneration;
+    private boolean completionReported;
 
     public TlsConnection(Config config, TlsSession session) {
         this.config = Objects.requireNonNull(config, "config");
         this.handshaker = Handshaker.create(config.handshake(), this, session);
         this.incoming = new HandshakeReassembler(config.handshake().maxHandshakeMessageSize());
+        this.observer = config.observer();
     }
 
     // ---- state the adapters read -------------------------------------------------------
@@ -208,8 +216,28 @@ public final class TlsConnection implements HandshakeOutput {
                 throw TlsFailure.unexpectedMessage("more than " + config.maxKeyUpdatesInARow()
                         + " post-handshake messages without application data");
             }
+            observeHandshake(false, message);
             handshaker.onMessage(message);
             flushHandshake();
+            reportCompletion();
+        }
+    }
+
+    private void observeHandshake(boolean outbound, Bytes message) {
+        int type = message.get(0) & 0xFF;
+        if (clientRandom == null && type == HandshakeType.CLIENT_HELLO.code() && message.length() >= 38) {
+            // RFC 8446 §4.1.2: the random follows msg_type (1), length (3) and legacy_version (2).
+            clientRandom = message.slice(6, 38).toByteArray();
+        }
+        observer.handshakeMessage(outbound, new HandshakeType(type), message.length() - 4);
+    }
+
+    private void reportCompletion() {
+        if (!completionReported && handshaker.isComplete()) {
+            completionReported = true;
+            TlsSession s = handshaker.session();
+            observer.handshakeComplete("TLSv1.3 " + s.cipherSuite() + ", group " + s.namedGroup()
+                    + ", ALPN '" + s.applicationProtocol() + "'" + (s.resumed() ? ", resumed" : ""));
         }
     }
 
@@ -218,6 +246,7 @@ public final class TlsConnection implements HandshakeOutput {
             throw TlsFailure.decodeError("alert record of " + plaintext.remaining() + " bytes");
         }
         Alert alert = Alert.decode(dev.padlock.wire.TlsReader.of(plaintext, "Alert"));
+        observer.alert(false, alert.description());
         if (alert.description().equals(AlertDescription.CLOSE_NOTIFY)) {
             inboundClosed = true;
             return;
@@ -379,6 +408,7 @@ public final class TlsConnection implements HandshakeOutput {
             step.run();
         } catch (TlsFailure f) {
             if (failure == null) {
+                observer.failed(failureFromPeer, f.alert(), f.getMessage());
                 failure = f;
                 inboundClosed = true;
                 if (!failureFromPeer) {
@@ -398,6 +428,7 @@ public final class TlsConnection implements HandshakeOutput {
     }
 
     private void queueAlert(AlertDescription description) {
+        observer.alert(true, description);
         AlertLevel level = description.equals(AlertDescription.CLOSE_NOTIFY)
                 || description.equals(AlertDescription.USER_CANCELED) ? AlertLevel.WARNING : AlertLevel.FATAL;
         queueRecord(ContentType.ALERT, new Alert(level, description).encode());
@@ -407,6 +438,7 @@ public final class TlsConnection implements HandshakeOutput {
 
     @Override
     public void sendHandshake(Bytes message) {
+        observeHandshake(true, message);
         pendingHandshake = pendingHandshake.concat(message);
     }
 
@@ -426,6 +458,7 @@ public final class TlsConnection implements HandshakeOutput {
         }
         TrafficKeys keys = secret.keys();
         reader = new RecordDecryptor(secret.suite(), keys.key(), keys.iv());
+        logSecret(!isClient(), readGeneration++, secret);
     }
 
     @Override
@@ -433,6 +466,27 @@ public final class TlsConnection implements HandshakeOutput {
         flushHandshake();
         TrafficKeys keys = secret.keys();
         writer = new RecordEncryptor(secret.suite(), keys.key(), keys.iv());
+        logSecret(isClient(), writeGeneration++, secret);
+    }
+
+    @Override
+    public void exporterMasterSecretDerived(ExporterMasterSecret secret) {
+        if (observer != ConnectionObserver.NONE && clientRandom != null) {
+            observer.secret("EXPORTER_SECRET", clientRandom.clone(), secret.insecureExportForKeyLog());
+        }
+    }
+
+    /**
+     * NSS key log labels follow the order keys are installed in each direction: first the
+     * handshake traffic secret, then application traffic secret 0, then one per KeyUpdate.
+     */
+    private void logSecret(boolean clientSecret, int generation, TrafficSecret secret) {
+        if (observer == ConnectionObserver.NONE || clientRandom == null) {
+            return;
+        }
+        String side = clientSecret ? "CLIENT_" : "SERVER_";
+        String label = generation == 0 ? side + "HANDSHAKE_TRAFFIC_SECRET" : side + "TRAFFIC_SECRET_" + (generation - 1);
+        observer.secret(label, clientRandom.clone(), secret.insecureExportForKeyLog());
     }
 
     private void flushHandshake() {

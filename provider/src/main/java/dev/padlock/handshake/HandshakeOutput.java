@@ -1,5 +1,6 @@
 package dev.padlock.handshake;
 
+import dev.padlock.crypto.ExporterMasterSecret;
 import dev.padlock.crypto.TrafficSecret;
 import dev.padlock.wire.Bytes;
 
@@ -21,4 +22,8 @@ public interface HandshakeOutput {
 
     /** Our records are protected under {@code secret} from the next record on. */
     void installWriteSecret(TrafficSecret secret);
+
+    /** The §7.5 exporter secret exists now (for the opt-in key log; nothing to install). */
+    default void exporterMasterSecretDerived(ExporterMasterSecret secret) {
+    }
 }

@@ -99,6 +99,7 @@ public abstract sealed class Handshaker permits ClientHandshaker, ServerHandshak
         this.readApplicationSecret = read;
         this.writeApplicationSecret = write;
         this.exporterMasterSecret = exporter;
+        out.exporterMasterSecretDerived(exporter);
     }
 
     /**
