@@ -80,14 +80,16 @@ final class ContextDefaults {
     private final Side server;
     private final boolean middleboxCompatibility;
     private final int maxHandshakeMessageSize;
+    private final int sessionCacheSize;
 
     private ContextDefaults(List<NamedGroup> namedGroups, Side client, Side server, boolean middleboxCompatibility,
-            int maxHandshakeMessageSize) {
+            int maxHandshakeMessageSize, int sessionCacheSize) {
         this.namedGroups = List.copyOf(namedGroups);
         this.client = client;
         this.server = server;
         this.middleboxCompatibility = middleboxCompatibility;
         this.maxHandshakeMessageSize = maxHandshakeMessageSize;
+        this.sessionCacheSize = sessionCacheSize;
     }
 
     /** Built from the system properties; for a context. */
@@ -105,7 +107,23 @@ final class ContextDefaults {
         return new ContextDefaults(groups, side(properties, "client"), side(properties, "server"),
                 bool(properties, "jdk.tls.client.useCompatibilityMode", true),
                 positiveInt(properties, "jdk.tls.maxHandshakeMessageSize",
-                        HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE));
+                        HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE),
+                sessionCacheSize(properties.apply("javax.net.ssl.sessionCacheSize")));
+    }
+
+    /** As SunJSSE: a value that is not a non-negative integer falls back to the default. */
+    private static int sessionCacheSize(String value) {
+        if (value != null) {
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= 0) {
+                    return n;
+                }
+            } catch (NumberFormatException ignoredAsSunJsseDoes) {
+                return PadlockSessionContext.DEFAULT_CACHE_SIZE;
+            }
+        }
+        return PadlockSessionContext.DEFAULT_CACHE_SIZE;
     }
 
     /** As SunJSSE: unset means the default; anything but true or false (any case) is an error. */
@@ -211,6 +229,11 @@ final class ContextDefaults {
 
     int maxHandshakeMessageSize() {
         return maxHandshakeMessageSize;
+    }
+
+    /** The initial size of both session caches ({@code javax.net.ssl.sessionCacheSize}). */
+    int sessionCacheSize() {
+        return sessionCacheSize;
     }
 
     Side side(boolean clientMode) {

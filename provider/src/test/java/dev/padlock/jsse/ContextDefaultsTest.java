@@ -118,4 +118,13 @@ class ContextDefaultsTest {
         assertEquals("Value of jdk.tls.client.useCompatibilityMode must either be 'true' or 'false'", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> with(Map.of("jdk.tls.maxHandshakeMessageSize", "-1")));
     }
+
+    @Test
+    void sessionCacheSizePropertyAsSunJsseReadsIt() {
+        assertEquals(20480, with(Map.of()).sessionCacheSize());
+        assertEquals(5, with(Map.of("javax.net.ssl.sessionCacheSize", "5")).sessionCacheSize());
+        assertEquals(0, with(Map.of("javax.net.ssl.sessionCacheSize", "0")).sessionCacheSize());
+        assertEquals(20480, with(Map.of("javax.net.ssl.sessionCacheSize", "-3")).sessionCacheSize());
+        assertEquals(20480, with(Map.of("javax.net.ssl.sessionCacheSize", "many")).sessionCacheSize());
+    }
 }

@@ -147,6 +147,8 @@ class PadlockSessionTest {
         s.tlsSession().peerCertificates(List.of(chain));
         s.tlsSession().localCertificates(List.of(chain[0]));
         assertArrayEquals(chain, s.getPeerCertificates());
+        // Applications cast the result to X509Certificate[], as SunJSSE's runtime type allows.
+        assertEquals(X509Certificate[].class, s.getPeerCertificates().getClass());
         assertEquals(chain[0].getSubjectX500Principal(), s.getPeerPrincipal());
         assertArrayEquals(new X509Certificate[] {chain[0]}, s.getLocalCertificates());
         assertEquals(chain[0].getSubjectX500Principal(), s.getLocalPrincipal());

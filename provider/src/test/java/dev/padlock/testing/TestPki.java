@@ -31,7 +31,8 @@ import javax.net.ssl.TrustManagerFactory;
  * one {@code dns:wrong.example}), key usage digitalSignature and extended key usage
  * serverAuth+clientAuth. Key stores are PKCS12 with alias {@value #ALIAS} and password
  * {@value #PASSWORD}; the entry's chain is end entity then CA. Managers come from SunJSSE so
- * that Padlock is always tested against the JDK's own implementations.
+ * that Padlock is always tested against the JDK's own implementations. The stores are shared
+ * by every caller in the JVM: read them, never modify them.
  */
 public final class TestPki {
     public static final String ALIAS = "server";
