@@ -217,9 +217,31 @@ final class PadlockSession extends ExtendedSSLSession {
         return List.of();
     }
 
-    /** SunJSSE's names ("ecdsa_secp256r1_sha256"), which its algorithm constraints look up. */
+    /**
+     * As SunJSSE and the {@code ExtendedSSLSession} contract: standard JCA signature algorithm
+     * names ("SHA256withECDSA", "RSASSA-PSS", "Ed25519"), not TLS scheme names. SunJSSE's trust
+     * managers match the peer's certificate signatures against these names.
+     */
     private static String[] names(List<SignatureScheme> schemes) {
-        return schemes.stream().filter(SignatureScheme::isKnown).map(SignatureScheme::name).toArray(String[]::new);
+        return schemes.stream().map(PadlockSession::jcaName).filter(Objects::nonNull).toArray(String[]::new);
+    }
+
+    /** The JCA {@code Signature} name of a scheme (RFC 8446 §4.2.3), or null for an unknown one. */
+    static String jcaName(SignatureScheme scheme) {
+        return switch (scheme.code()) {
+            case 0x0403 -> "SHA256withECDSA";
+            case 0x0503 -> "SHA384withECDSA";
+            case 0x0603 -> "SHA512withECDSA";
+            case 0x0807 -> "Ed25519";
+            case 0x0808 -> "Ed448";
+            case 0x0804, 0x0805, 0x0806, 0x0809, 0x080A, 0x080B -> "RSASSA-PSS";
+            case 0x0401 -> "SHA256withRSA";
+            case 0x0501 -> "SHA384withRSA";
+            case 0x0601 -> "SHA512withRSA";
+            case 0x0203 -> "SHA1withECDSA";
+            case 0x0201 -> "SHA1withRSA";
+            default -> null;
+        };
     }
 
     @Override

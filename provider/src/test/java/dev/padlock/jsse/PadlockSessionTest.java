@@ -157,13 +157,16 @@ class PadlockSessionTest {
     }
 
     @Test
-    void extendedSessionReportsSchemesByTheirSunJsseNamesAndServerNames() {
+    void extendedSessionReportsSchemesByTheirJcaNamesAsSunJsseDoes() {
         PadlockSession s = negotiated(null);
-        s.tlsSession().localSignatureSchemes(List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ED25519));
-        s.tlsSession().peerSignatureSchemes(List.of(SignatureScheme.RSA_PSS_RSAE_SHA256, new SignatureScheme(0xFEFE)));
+        s.tlsSession().localSignatureSchemes(List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ED25519,
+                SignatureScheme.RSA_PSS_PSS_SHA384, SignatureScheme.RSA_PKCS1_SHA1));
+        s.tlsSession().peerSignatureSchemes(List.of(SignatureScheme.RSA_PSS_RSAE_SHA256, new SignatureScheme(0xFEFE),
+                SignatureScheme.ECDSA_SECP521R1_SHA512));
         s.tlsSession().requestedServerNames(List.of(new SNIHostName("peer.example")));
-        assertArrayEquals(new String[] {"ecdsa_secp256r1_sha256", "ed25519"}, s.getLocalSupportedSignatureAlgorithms());
-        assertArrayEquals(new String[] {"rsa_pss_rsae_sha256"}, s.getPeerSupportedSignatureAlgorithms());
+        assertArrayEquals(new String[] {"SHA256withECDSA", "Ed25519", "RSASSA-PSS", "SHA1withRSA"},
+                s.getLocalSupportedSignatureAlgorithms());
+        assertArrayEquals(new String[] {"RSASSA-PSS", "SHA512withECDSA"}, s.getPeerSupportedSignatureAlgorithms());
         assertEquals(List.of(new SNIHostName("peer.example")), s.getRequestedServerNames());
         assertEquals(List.of(), s.getStatusResponses());
     }
