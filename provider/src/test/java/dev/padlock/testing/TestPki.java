@@ -38,22 +38,30 @@ public final class TestPki {
     public static final String ALIAS = "server";
     public static final String PASSWORD = "changeit";
 
-    /** The end-entity key types. */
+    /**
+     * The end-entity key types. EC certificates also carry keyAgreement: SunJSSE's PKIX key
+     * manager ranks an EC server certificate without it as an imperfect match, and then stops
+     * preferring the certificate that matches SNI or is unexpired.
+     */
     public enum KeyKind {
-        RSA_2048("-keyalg", "RSA", "-keysize", "2048"),
-        EC_P256("-keyalg", "EC", "-groupname", "secp256r1"),
-        EC_P384("-keyalg", "EC", "-groupname", "secp384r1"),
-        ED25519("-keyalg", "Ed25519");
+        RSA_2048(SIGN_ONLY, "-keyalg", "RSA", "-keysize", "2048"),
+        EC_P256(SIGN_AND_AGREE, "-keyalg", "EC", "-groupname", "secp256r1"),
+        EC_P384(SIGN_AND_AGREE, "-keyalg", "EC", "-groupname", "secp384r1"),
+        ED25519(SIGN_ONLY, "-keyalg", "Ed25519");
 
+        private final String keyUsage;
         private final List<String> keytoolArgs;
 
-        KeyKind(String... keytoolArgs) {
+        KeyKind(String keyUsage, String... keytoolArgs) {
+            this.keyUsage = keyUsage;
             this.keytoolArgs = List.of(keytoolArgs);
         }
     }
 
     private static final String SAN = "san=dns:localhost,ip:127.0.0.1";
-    private static final String[] USAGE = {"-ext", "ku=digitalSignature", "-ext", "eku=serverAuth,clientAuth"};
+    private static final String SIGN_ONLY = "ku=digitalSignature";
+    private static final String SIGN_AND_AGREE = "ku=digitalSignature,keyAgreement";
+    private static final String EKU = "eku=serverAuth,clientAuth";
     private static final long KEYTOOL_TIMEOUT_SECONDS = 120;
 
     private static final Object LOCK = new Object();
@@ -190,7 +198,7 @@ public final class TestPki {
         keytool("-certreq", "-alias", ALIAS, "-keystore", keystore, "-file", file(name + ".csr"));
         List<String> sign = new ArrayList<>(List.of("-gencert", "-alias", "ca", "-keystore", file("ca.p12"),
                 "-infile", file(name + ".csr"), "-outfile", file(name + ".crt"), "-rfc", "-ext", san));
-        sign.addAll(List.of(USAGE));
+        sign.addAll(List.of("-ext", kind.keyUsage, "-ext", EKU));
         sign.addAll(validity);
         keytool(sign.toArray(String[]::new));
 
@@ -206,7 +214,7 @@ public final class TestPki {
         String keystore = file("untrusted.p12");
         List<String> gen = new ArrayList<>(List.of("-genkeypair", "-alias", ALIAS, "-dname", "CN=localhost",
                 "-keystore", keystore, "-keyalg", "EC", "-groupname", "secp256r1", "-ext", SAN));
-        gen.addAll(List.of(USAGE));
+        gen.addAll(List.of("-ext", KeyKind.EC_P256.keyUsage, "-ext", EKU));
         keytool(gen.toArray(String[]::new));
         KeyStore generated = load(keystore);
         return single((PrivateKey) generated.getKey(ALIAS, PASSWORD.toCharArray()), generated.getCertificateChain(ALIAS));
