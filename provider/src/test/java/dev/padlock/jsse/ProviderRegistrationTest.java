@@ -95,6 +95,15 @@ class ProviderRegistrationTest {
     }
 
     @Test
+    void defaultContextIsMadeOncePerProvider() throws Exception {
+        PadlockProvider provider = new PadlockProvider();
+        SSLContext first = SSLContext.getInstance("Default", provider);
+        SSLContext second = SSLContext.getInstance("Default", provider);
+        assertSame(first.getClientSessionContext(), second.getClientSessionContext());
+        assertNotNull(first.createSSLEngine());
+    }
+
+    @Test
     void defaultContextReadsTrustStoreAndKeyStoreProperties(@TempDir Path dir) throws Exception {
         Path trust = dir.resolve("trust.p12");
         Path keys = dir.resolve("keys.p12");
