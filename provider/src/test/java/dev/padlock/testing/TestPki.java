@@ -177,6 +177,8 @@ public final class TestPki {
         }
         try {
             dir = Files.createTempDirectory("padlock-test-pki");
+            Path created = dir;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(created), "TestPki cleanup"));
             keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
                     "-dname", "CN=Padlock Test CA", "-ext", "bc:c", "-validity", "3650",
                     "-keystore", file("ca.p12"));
@@ -233,6 +235,15 @@ public final class TestPki {
             ks.load(in, PASSWORD.toCharArray());
         }
         return ks;
+    }
+
+    /** Best effort at JVM exit: what stays behind is a temp dir of throwaway test keys. */
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("TestPki: could not delete " + root + ": " + e);
+        }
     }
 
     private static String file(String name) {
