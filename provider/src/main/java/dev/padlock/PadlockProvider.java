@@ -47,7 +47,7 @@ public final class PadlockProvider extends Provider {
 
     /** One default context per provider instance, made on first use: its properties are read once. */
     private static final class DefaultContextService extends Service {
-        private transient PadlockContextSpi instance;
+        private PadlockContextSpi instance;
 
         DefaultContextService(Provider provider) {
             super(provider, "SSLContext", "Default", PadlockContextSpi.class.getName(), List.of(), Map.of());

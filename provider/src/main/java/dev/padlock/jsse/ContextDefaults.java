@@ -35,8 +35,9 @@ final class ContextDefaults {
     /**
      * AES-128-GCM first: the default groups and certificates give about 128-bit security, so
      * AES-256 costs more without raising the connection's strength (the JDK puts AES-256 first;
-     * Go and BoringSSL put AES-128 first). ChaCha20 last: JCA has no AES-NI-free fast path to
-     * detect, and AES-GCM is intrinsified on every JDK platform that matters.
+     * Go and BoringSSL put AES-128 first). ChaCha20 last: the JDK intrinsifies AES-GCM on x86-64
+     * and AArch64, and through JCA we cannot detect a CPU without AES instructions the way native
+     * stacks do before moving ChaCha20 first.
      */
     static final List<CipherSuiteSpec> SUPPORTED_SUITES = List.of(
             CipherSuiteSpec.TLS_AES_128_GCM_SHA256,
@@ -80,14 +81,16 @@ final class ContextDefaults {
     private final Side server;
     private final boolean middleboxCompatibility;
     private final int maxHandshakeMessageSize;
+    private final int sessionCacheSize;
 
     private ContextDefaults(List<NamedGroup> namedGroups, Side client, Side server, boolean middleboxCompatibility,
-            int maxHandshakeMessageSize) {
+            int maxHandshakeMessageSize, int sessionCacheSize) {
         this.namedGroups = List.copyOf(namedGroups);
         this.client = client;
         this.server = server;
         this.middleboxCompatibility = middleboxCompatibility;
         this.maxHandshakeMessageSize = maxHandshakeMessageSize;
+        this.sessionCacheSize = sessionCacheSize;
     }
 
     /** Built from the system properties; for a context. */
@@ -105,7 +108,23 @@ final class ContextDefaults {
         return new ContextDefaults(groups, side(properties, "client"), side(properties, "server"),
                 bool(properties, "jdk.tls.client.useCompatibilityMode", true),
                 positiveInt(properties, "jdk.tls.maxHandshakeMessageSize",
-                        HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE));
+                        HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE),
+                sessionCacheSize(properties.apply("javax.net.ssl.sessionCacheSize")));
+    }
+
+    /** As SunJSSE: a value that is not a non-negative integer falls back to the default. */
+    private static int sessionCacheSize(String value) {
+        if (value != null) {
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= 0) {
+                    return n;
+                }
+            } catch (NumberFormatException ignoredAsSunJsseDoes) {
+                return PadlockSessionContext.DEFAULT_CACHE_SIZE;
+            }
+        }
+        return PadlockSessionContext.DEFAULT_CACHE_SIZE;
     }
 
     /** As SunJSSE: unset means the default; anything but true or false (any case) is an error. */
@@ -211,6 +230,11 @@ final class ContextDefaults {
 
     int maxHandshakeMessageSize() {
         return maxHandshakeMessageSize;
+    }
+
+    /** The initial size of both session caches ({@code javax.net.ssl.sessionCacheSize}). */
+    int sessionCacheSize() {
+        return sessionCacheSize;
     }
 
     Side side(boolean clientMode) {

@@ -45,19 +45,21 @@ final class KeyManagerBridge implements Credentials {
     private final X509ExtendedKeyManager keyManager;
     private final SSLEngine engine;
     private final Socket socket;
+    private final boolean engineBound;
 
-    private KeyManagerBridge(X509ExtendedKeyManager keyManager, SSLEngine engine, Socket socket) {
+    private KeyManagerBridge(X509ExtendedKeyManager keyManager, SSLEngine engine, Socket socket, boolean engineBound) {
         this.keyManager = keyManager;
         this.engine = engine;
         this.socket = socket;
+        this.engineBound = engineBound;
     }
 
     static KeyManagerBridge forEngine(X509ExtendedKeyManager keyManager, SSLEngine engine) {
-        return new KeyManagerBridge(keyManager, engine, null);
+        return new KeyManagerBridge(keyManager, engine, null, true);
     }
 
     static KeyManagerBridge forSocket(X509ExtendedKeyManager keyManager, Socket socket) {
-        return new KeyManagerBridge(keyManager, null, socket);
+        return new KeyManagerBridge(keyManager, null, socket, false);
     }
 
     @Override
@@ -105,13 +107,13 @@ final class KeyManagerBridge implements Credentials {
     }
 
     private String chooseServerAlias(String keyType, X500Principal[] issuers) {
-        return engine != null ? keyManager.chooseEngineServerAlias(keyType, issuers, engine)
+        return engineBound ? keyManager.chooseEngineServerAlias(keyType, issuers, engine)
                 : keyManager.chooseServerAlias(keyType, issuers, socket);
     }
 
     private String chooseClientAlias(String keyType, X500Principal[] issuers) {
         String[] keyTypes = {keyType};
-        return engine != null ? keyManager.chooseEngineClientAlias(keyTypes, issuers, engine)
+        return engineBound ? keyManager.chooseEngineClientAlias(keyTypes, issuers, engine)
                 : keyManager.chooseClientAlias(keyTypes, issuers, socket);
     }
 

@@ -49,6 +49,8 @@ public class PadlockContextSpi extends SSLContextSpi {
         this.clock = clock;
         this.clientSessions = new PadlockSessionContext(clock);
         this.serverSessions = new PadlockSessionContext(clock);
+        clientSessions.setSessionCacheSize(defaults.sessionCacheSize());
+        serverSessions.setSessionCacheSize(defaults.sessionCacheSize());
         this.isDefault = isDefault;
     }
 

@@ -37,6 +37,7 @@ final class PadlockEngine extends SSLEngine {
 
     private TlsConnection connection;
     private PadlockSession session;
+    private PadlockSessionContext sessionContext;
     private boolean finishedReported;
     private boolean outboundDone;
 
@@ -78,8 +79,8 @@ final class PadlockEngine extends SSLEngine {
         }
         TlsSession state = new TlsSession(newSessionId(), context.clock().instant(), getPeerHost(), getPeerPort());
         connection = new TlsConnection(Config.of(config), state);
-        session = new PadlockSession(state, parameters.clientMode()
-                ? context.clientSessionContext() : context.serverSessionContext());
+        sessionContext = parameters.clientMode() ? context.clientSessionContext() : context.serverSessionContext();
+        session = new PadlockSession(state, sessionContext);
         try {
             connection.start();
         } catch (TlsFailure f) {
@@ -210,6 +211,7 @@ final class PadlockEngine extends SSLEngine {
                 && !finishedReported) {
             finishedReported = true;
             hs = HandshakeStatus.FINISHED;
+            sessionContext.put(session);
         }
         return new SSLEngineResult(status, hs, consumed, produced);
     }

@@ -219,14 +219,14 @@ final class PadlockSession extends ExtendedSSLSession {
         return List.of();
     }
 
-    /** SunJSSE's names ("ecdsa_secp256r1_sha256"), which its algorithm constraints look up. */
     /**
-     * SunJSSE reports JCA signature algorithm names here ("SHA256withECDSA", "RSASSA-PSS"),
-     * and the JDK's trust manager checks certificate chains against exactly these names.
+     * As SunJSSE and the {@code ExtendedSSLSession} contract: standard JCA signature algorithm
+     * names ("SHA256withECDSA", "RSASSA-PSS", "Ed25519"), not TLS scheme names. SunJSSE's trust
+     * managers match the peer's certificate signatures against these names.
      */
     private static String[] names(List<SignatureScheme> schemes) {
         return schemes.stream().map(SignatureSchemes::jca).flatMap(Optional::stream)
-                .map(SignatureSchemes.JcaSignature::algorithm).distinct().toArray(String[]::new);
+                .map(SignatureSchemes.JcaSignature::algorithm).toArray(String[]::new);
     }
 
     @Override

@@ -43,6 +43,7 @@ final class PadlockSocket extends SSLSocket {
 
     private SocketConnection io;
     private PadlockSession session;
+    private PadlockSessionContext sessionContext;
     private volatile boolean closed;
     private final Object handshakeLock = new Object();
 
@@ -66,6 +67,7 @@ final class PadlockSocket extends SSLSocket {
                 return;
             }
             connection.handshake();
+            sessionContext.put(session);
         }
         notifyListeners();
     }
@@ -91,8 +93,9 @@ final class PadlockSocket extends SSLSocket {
             context.secureRandom().nextBytes(id);
             TlsSession state = new TlsSession(id, context.clock().instant(), peerHost, raw.getPort());
             TlsConnection tls = new TlsConnection(Config.of(config), state);
-            session = new PadlockSession(state, parameters.clientMode()
-                    ? context.clientSessionContext() : context.serverSessionContext());
+            sessionContext = parameters.clientMode() ? context.clientSessionContext()
+                    : context.serverSessionContext();
+            session = new PadlockSession(state, sessionContext);
             InputStream in = consumed == null ? raw.getInputStream()
                     : new SequenceInputStream(consumed, raw.getInputStream());
             io = new SocketConnection(tls, in, raw.getOutputStream(),

@@ -18,25 +18,28 @@ final class TrustManagerBridge implements PeerTrust {
     private final X509ExtendedTrustManager trustManager;
     private final SSLEngine engine;
     private final Socket socket;
+    private final boolean engineBound;
 
-    private TrustManagerBridge(X509ExtendedTrustManager trustManager, SSLEngine engine, Socket socket) {
+    private TrustManagerBridge(X509ExtendedTrustManager trustManager, SSLEngine engine, Socket socket,
+            boolean engineBound) {
         this.trustManager = trustManager;
         this.engine = engine;
         this.socket = socket;
+        this.engineBound = engineBound;
     }
 
     static TrustManagerBridge forEngine(X509ExtendedTrustManager trustManager, SSLEngine engine) {
-        return new TrustManagerBridge(trustManager, engine, null);
+        return new TrustManagerBridge(trustManager, engine, null, true);
     }
 
     static TrustManagerBridge forSocket(X509ExtendedTrustManager trustManager, Socket socket) {
-        return new TrustManagerBridge(trustManager, null, socket);
+        return new TrustManagerBridge(trustManager, null, socket, false);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         String type = authType != null ? authType : SERVER_AUTH_TYPE;
-        if (engine != null) {
+        if (engineBound) {
             trustManager.checkServerTrusted(chain.clone(), type, engine);
         } else {
             trustManager.checkServerTrusted(chain.clone(), type, socket);
@@ -47,7 +50,7 @@ final class TrustManagerBridge implements PeerTrust {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         String type = authType != null ? authType : clientAuthType(chain[0]);
-        if (engine != null) {
+        if (engineBound) {
             trustManager.checkClientTrusted(chain.clone(), type, engine);
         } else {
             trustManager.checkClientTrusted(chain.clone(), type, socket);

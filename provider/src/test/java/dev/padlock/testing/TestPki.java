@@ -31,28 +31,37 @@ import javax.net.ssl.TrustManagerFactory;
  * one {@code dns:wrong.example}), key usage digitalSignature and extended key usage
  * serverAuth+clientAuth. Key stores are PKCS12 with alias {@value #ALIAS} and password
  * {@value #PASSWORD}; the entry's chain is end entity then CA. Managers come from SunJSSE so
- * that Padlock is always tested against the JDK's own implementations.
+ * that Padlock is always tested against the JDK's own implementations. The stores are shared
+ * by every caller in the JVM: read them, never modify them.
  */
 public final class TestPki {
     public static final String ALIAS = "server";
     public static final String PASSWORD = "changeit";
 
-    /** The end-entity key types. */
+    /**
+     * The end-entity key types. EC certificates also carry keyAgreement: SunJSSE's PKIX key
+     * manager ranks an EC server certificate without it as an imperfect match, and then stops
+     * preferring the certificate that matches SNI or is unexpired.
+     */
     public enum KeyKind {
-        RSA_2048("-keyalg", "RSA", "-keysize", "2048"),
-        EC_P256("-keyalg", "EC", "-groupname", "secp256r1"),
-        EC_P384("-keyalg", "EC", "-groupname", "secp384r1"),
-        ED25519("-keyalg", "Ed25519");
+        RSA_2048(SIGN_ONLY, "-keyalg", "RSA", "-keysize", "2048"),
+        EC_P256(SIGN_AND_AGREE, "-keyalg", "EC", "-groupname", "secp256r1"),
+        EC_P384(SIGN_AND_AGREE, "-keyalg", "EC", "-groupname", "secp384r1"),
+        ED25519(SIGN_ONLY, "-keyalg", "Ed25519");
 
+        private final String keyUsage;
         private final List<String> keytoolArgs;
 
-        KeyKind(String... keytoolArgs) {
+        KeyKind(String keyUsage, String... keytoolArgs) {
+            this.keyUsage = keyUsage;
             this.keytoolArgs = List.of(keytoolArgs);
         }
     }
 
     private static final String SAN = "san=dns:localhost,ip:127.0.0.1";
-    private static final String[] USAGE = {"-ext", "ku=digitalSignature", "-ext", "eku=serverAuth,clientAuth"};
+    private static final String SIGN_ONLY = "ku=digitalSignature";
+    private static final String SIGN_AND_AGREE = "ku=digitalSignature,keyAgreement";
+    private static final String EKU = "eku=serverAuth,clientAuth";
     private static final long KEYTOOL_TIMEOUT_SECONDS = 120;
 
     private static final Object LOCK = new Object();
@@ -168,6 +177,8 @@ public final class TestPki {
         }
         try {
             dir = Files.createTempDirectory("padlock-test-pki");
+            Path created = dir;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(created), "TestPki cleanup"));
             keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
                     "-dname", "CN=Padlock Test CA", "-ext", "bc:c", "-validity", "3650",
                     "-keystore", file("ca.p12"));
@@ -189,7 +200,7 @@ public final class TestPki {
         keytool("-certreq", "-alias", ALIAS, "-keystore", keystore, "-file", file(name + ".csr"));
         List<String> sign = new ArrayList<>(List.of("-gencert", "-alias", "ca", "-keystore", file("ca.p12"),
                 "-infile", file(name + ".csr"), "-outfile", file(name + ".crt"), "-rfc", "-ext", san));
-        sign.addAll(List.of(USAGE));
+        sign.addAll(List.of("-ext", kind.keyUsage, "-ext", EKU));
         sign.addAll(validity);
         keytool(sign.toArray(String[]::new));
 
@@ -205,7 +216,7 @@ public final class TestPki {
         String keystore = file("untrusted.p12");
         List<String> gen = new ArrayList<>(List.of("-genkeypair", "-alias", ALIAS, "-dname", "CN=localhost",
                 "-keystore", keystore, "-keyalg", "EC", "-groupname", "secp256r1", "-ext", SAN));
-        gen.addAll(List.of(USAGE));
+        gen.addAll(List.of("-ext", KeyKind.EC_P256.keyUsage, "-ext", EKU));
         keytool(gen.toArray(String[]::new));
         KeyStore generated = load(keystore);
         return single((PrivateKey) generated.getKey(ALIAS, PASSWORD.toCharArray()), generated.getCertificateChain(ALIAS));
@@ -224,6 +235,15 @@ public final class TestPki {
             ks.load(in, PASSWORD.toCharArray());
         }
         return ks;
+    }
+
+    /** Best effort at JVM exit: what stays behind is a temp dir of throwaway test keys. */
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("TestPki: could not delete " + root + ": " + e);
+        }
     }
 
     private static String file(String name) {

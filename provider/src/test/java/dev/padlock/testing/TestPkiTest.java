@@ -48,6 +48,8 @@ class TestPkiTest {
         // id-kp-serverAuth, id-kp-clientAuth (RFC 5280 §4.2.1.12)
         assertEquals(List.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"), chain[0].getExtendedKeyUsage());
         assertTrue(chain[0].getKeyUsage()[0], "digitalSignature");
+        boolean ec = kind == KeyKind.EC_P256 || kind == KeyKind.EC_P384;
+        assertEquals(ec, chain[0].getKeyUsage()[4], "keyAgreement only on EC certificates");
         assertEquals(List.of(List.of(2, "localhost"), List.of(7, "127.0.0.1")),
                 List.copyOf(chain[0].getSubjectAlternativeNames()));
         trustManager().checkServerTrusted(chain, "UNKNOWN");
