@@ -33,6 +33,7 @@ public class PadlockContextSpi extends SSLContextSpi {
     private final PadlockSessionContext clientSessions;
     private final PadlockSessionContext serverSessions;
     private final boolean isDefault;
+    private volatile Diagnostics diagnostics;
 
     private volatile Managers managers;
 
@@ -52,6 +53,17 @@ public class PadlockContextSpi extends SSLContextSpi {
         clientSessions.setSessionCacheSize(defaults.sessionCacheSize());
         serverSessions.setSessionCacheSize(defaults.sessionCacheSize());
         this.isDefault = isDefault;
+        this.diagnostics = Diagnostics.fromSystem();
+    }
+
+    /** Key log and debug log for this context's connections (read once, from system properties). */
+    Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** For tests: a key log or debug log without system properties. */
+    void diagnostics(Diagnostics d) {
+        this.diagnostics = d;
     }
 
     /**

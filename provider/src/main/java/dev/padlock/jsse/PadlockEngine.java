@@ -78,7 +78,8 @@ final class PadlockEngine extends SSLEngine {
             throw e;
         }
         TlsSession state = new TlsSession(newSessionId(), context.clock().instant(), getPeerHost(), getPeerPort());
-        connection = new TlsConnection(Config.of(config), state);
+        connection = new TlsConnection(Config.of(config,
+                context.diagnostics().observer(describe(config.clientMode()))), state);
         sessionContext = parameters.clientMode() ? context.clientSessionContext() : context.serverSessionContext();
         session = new PadlockSession(state, sessionContext);
         try {
@@ -86,6 +87,11 @@ final class PadlockEngine extends SSLEngine {
         } catch (TlsFailure f) {
             throw Failures.toException(f, true);
         }
+    }
+
+    private String describe(boolean client) {
+        return (client ? "client engine " : "server engine ") + (getPeerHost() == null ? "" : getPeerHost() + ":"
+                + getPeerPort());
     }
 
     private byte[] newSessionId() {

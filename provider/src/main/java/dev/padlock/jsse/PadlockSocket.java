@@ -92,7 +92,9 @@ final class PadlockSocket extends SSLSocket {
             byte[] id = new byte[32];
             context.secureRandom().nextBytes(id);
             TlsSession state = new TlsSession(id, context.clock().instant(), peerHost, raw.getPort());
-            TlsConnection tls = new TlsConnection(Config.of(config), state);
+            TlsConnection tls = new TlsConnection(Config.of(config, context.diagnostics().observer(
+                    (config.clientMode() ? "client socket " : "server socket ") + raw.getRemoteSocketAddress())),
+                    state);
             sessionContext = parameters.clientMode() ? context.clientSessionContext()
                     : context.serverSessionContext();
             session = new PadlockSession(state, sessionContext);

@@ -24,8 +24,15 @@ final class Contexts {
 
     static SSLContext padlock(KeyManager[] keys, TrustManager[] trust, Map<String, String> properties)
             throws GeneralSecurityException {
+        return padlock(keys, trust, properties, Diagnostics.NONE);
+    }
+
+    /** With a key log or debug log of the test's choosing. */
+    static SSLContext padlock(KeyManager[] keys, TrustManager[] trust, Map<String, String> properties,
+            Diagnostics diagnostics) throws GeneralSecurityException {
         PadlockContextSpi spi = new PadlockContextSpi(ContextDefaults.from(properties::get), Clock.systemUTC(), false);
         spi.engineInit(keys, trust, null);
+        spi.diagnostics(diagnostics);
         return new SSLContext(spi, PROVIDER, "TLSv1.3") {
         };
     }
