@@ -143,9 +143,11 @@ public final class TlsConnection implements HandshakeOutput {
         if (failure != null) {
             throw failure;
         }
-        int[] delivered = new int[1];
-        guard(() -> delivered[0] = receiveRecord(record, dsts, offset, length));
-        return delivered[0];
+        try {
+            return receiveRecord(record, dsts, offset, length);
+        } catch (TlsFailure f) {
+            throw failed(f);
+        }
     }
 
     private int receiveRecord(ByteBuffer record, ByteBuffer[] dsts, int offset, int length) {
@@ -407,18 +409,23 @@ public final class TlsConnection implements HandshakeOutput {
         try {
             step.run();
         } catch (TlsFailure f) {
-            if (failure == null) {
-                observer.failed(failureFromPeer, f.alert(), f.getMessage());
-                failure = f;
-                inboundClosed = true;
-                if (!failureFromPeer) {
-                    sendFatalAlert(f.alert());
-                } else {
-                    outboundClosed = true;
-                }
-            }
-            throw f;
+            throw failed(f);
         }
+    }
+
+    /** The one place a failure ends the connection: record it, queue our one fatal alert. */
+    private TlsFailure failed(TlsFailure f) {
+        if (failure == null) {
+            observer.failed(failureFromPeer, f.alert(), f.getMessage());
+            failure = f;
+            inboundClosed = true;
+            if (!failureFromPeer) {
+                sendFatalAlert(f.alert());
+            } else {
+                outboundClosed = true;
+            }
+        }
+        return f;
     }
 
     private void sendFatalAlert(AlertDescription description) {

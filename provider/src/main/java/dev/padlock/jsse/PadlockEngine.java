@@ -197,16 +197,19 @@ final class PadlockEngine extends SSLEngine {
                 && Buffers.remaining(dsts, offset, length) < RecordDecryptor.maxOpenedLength(recordLength) - 1) {
             return result(Status.BUFFER_OVERFLOW, 0, 0);
         }
-        ByteBuffer record = src.duplicate();
-        record.limit(src.position() + recordLength);
+        // The record is read in place: limit src to it for the call (no per-record copy or view).
+        int start = src.position();
+        int limit = src.limit();
+        src.limit(start + recordLength);
         int delivered;
         try {
-            delivered = connection.receive(record, dsts, offset, length);
+            delivered = connection.receive(src, dsts, offset, length);
         } catch (TlsFailure f) {
-            src.position(src.position() + recordLength);
             throw Failures.toException(f, handshaking);
+        } finally {
+            src.limit(limit);
+            src.position(start + recordLength);
         }
-        src.position(src.position() + recordLength);
         Status status = connection.isInboundClosed() ? Status.CLOSED : Status.OK;
         return result(status, recordLength, delivered);
     }
