@@ -8,7 +8,9 @@ import dev.padlock.wire.CipherSuite;
 import dev.padlock.wire.ClientHello;
 import dev.padlock.wire.Extension;
 import dev.padlock.wire.ExtensionType;
+import dev.padlock.wire.Extensions;
 import dev.padlock.wire.HandshakeMessage;
+import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.KeyShareClientHello;
 import dev.padlock.wire.KeyShareEntry;
 import dev.padlock.wire.KeyShareHelloRetryRequest;
@@ -63,6 +65,7 @@ final class ExpectClientHello implements State {
             throw Handshaker.unexpected(this, message);
         }
         checkVersions(hello);
+        checkExtensionsAllowed(hello);
         if (!hello.legacyCompressionMethods().equals(Bytes.of((byte) 0))) {
             throw TlsFailure.illegalParameter("ClientHello.legacy_compression_methods must be exactly [0] in TLS 1.3");
         }
@@ -111,6 +114,15 @@ final class ExpectClientHello implements State {
         if (!sv.get().versions().contains(ProtocolVersion.TLSV1_3)) {
             throw new TlsFailure(AlertDescription.PROTOCOL_VERSION, "the client offered " + sv.get().versions()
                     + "; Padlock speaks only TLSv1.3");
+        }
+    }
+
+    /** RFC 8446 §4.2: a recognised extension the table does not allow in a ClientHello is illegal_parameter. */
+    private static void checkExtensionsAllowed(ClientHello hello) {
+        for (Extension e : hello.extensions()) {
+            if (!Extensions.allowedIn(e.type(), HandshakeType.CLIENT_HELLO, false)) {
+                throw TlsFailure.illegalParameter(e.type() + " is not allowed in a ClientHello");
+            }
         }
     }
 
