@@ -24,6 +24,7 @@ import dev.padlock.wire.SupportedGroupsExtension;
 import dev.padlock.wire.SupportedVersionsClientHello;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.net.ssl.SNIServerName;
 
 /** The client side of RFC 8446 §2: ClientHello, then the states named Expect*. */
@@ -53,10 +54,17 @@ public final class ClientHandshaker extends Handshaker {
 
         ClientHello hello = new ClientHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random), Bytes.wrap(sessionId),
                 suites(), Bytes.of((byte) 0), extensions(shares));
+        offeredExtensions = Negotiation.typesOf(hello.extensions());
         send(hello);
         begin(new ExpectServerHello(this, hello, shares));
     }
 
+    /** The extension types of our ClientHello, which the server's extensions must answer. */
+    Set<Integer> offeredExtensions() {
+        return offeredExtensions;
+    }
+
+    private Set<Integer> offeredExtensions = Set.of();
     private boolean changeCipherSpecSent;
     private int ticketsReceived;
 
