@@ -8,6 +8,7 @@ import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
 import dev.padlock.wire.ClientHello;
 import dev.padlock.wire.Extension;
+import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.KeyShareClientHello;
 import dev.padlock.wire.KeyShareEntry;
 import dev.padlock.wire.NamedGroup;
@@ -73,6 +74,7 @@ public final class ClientHandshaker extends Handshaker {
      * checked, and is counted, not stored.
      */
     void onNewSessionTicket(NewSessionTicket ticket) {
+        Negotiation.checkAllowed(ticket.extensions(), HandshakeType.NEW_SESSION_TICKET);
         ticketsReceived++;
     }
 
