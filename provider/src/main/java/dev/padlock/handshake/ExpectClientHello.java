@@ -15,7 +15,9 @@ import dev.padlock.wire.KeyShareClientHello;
 import dev.padlock.wire.KeyShareEntry;
 import dev.padlock.wire.KeyShareHelloRetryRequest;
 import dev.padlock.wire.NamedGroup;
+import dev.padlock.wire.PreSharedKeyClientHello;
 import dev.padlock.wire.ProtocolVersion;
+import dev.padlock.wire.PskKeyExchangeModesExtension;
 import dev.padlock.wire.ServerHello;
 import dev.padlock.wire.SignatureAlgorithmsExtension;
 import dev.padlock.wire.SupportedGroupsExtension;
@@ -68,6 +70,11 @@ final class ExpectClientHello implements State {
         checkExtensionsAllowed(hello);
         if (!hello.legacyCompressionMethods().equals(Bytes.of((byte) 0))) {
             throw TlsFailure.illegalParameter("ClientHello.legacy_compression_methods must be exactly [0] in TLS 1.3");
+        }
+        // RFC 8446 §4.2.9: pre_shared_key without psk_key_exchange_modes aborts the handshake.
+        if (hello.extension(PreSharedKeyClientHello.class).isPresent()
+                && hello.extension(PskKeyExchangeModesExtension.class).isEmpty()) {
+            throw missing("psk_key_exchange_modes");
         }
         if (retry != null) {
             checkSecondHello(retry, hello);
