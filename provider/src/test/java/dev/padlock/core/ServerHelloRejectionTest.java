@@ -143,6 +143,30 @@ class ServerHelloRejectionTest {
                 new KeyShareServerHello(p384))), AlertDescription.ILLEGAL_PARAMETER);
     }
 
+    private ServerHello withServerShare(Bytes keyExchange) {
+        NamedGroup group = serverHello.extension(KeyShareServerHello.class).orElseThrow().share().group();
+        return withExtensions(serverHello, replacing(serverHello.extensions(),
+                new KeyShareServerHello(new KeyShareEntry(group, keyExchange))));
+    }
+
+    @Test
+    void clientRejectsAllZeroX25519ServerShareWithIllegalParameter() {
+        assertClientRejects(withServerShare(Bytes.wrap(new byte[32])), AlertDescription.ILLEGAL_PARAMETER);
+    }
+
+    @Test
+    void clientRejectsX25519ServerShareOfWrongLengthWithIllegalParameter() {
+        Bytes share = serverHello.extension(KeyShareServerHello.class).orElseThrow().share().keyExchange();
+        assertClientRejects(withServerShare(share.concat(Bytes.of((byte) 0))), AlertDescription.ILLEGAL_PARAMETER);
+    }
+
+    @Test
+    void clientRejectsOffCurveP256ServerShareWithIllegalParameter() {
+        startWith(with(clientConfig(), null, List.of(NamedGroup.SECP256R1), null));
+        Bytes share = serverHello.extension(KeyShareServerHello.class).orElseThrow().share().keyExchange();
+        assertClientRejects(withServerShare(flipBit(share, share.length() - 1)), AlertDescription.ILLEGAL_PARAMETER);
+    }
+
     @Test
     void clientRejectsServerHelloWithoutKeyShareWithMissingExtension() {
         assertClientRejects(withExtensions(serverHello, without(serverHello.extensions(), ExtensionType.KEY_SHARE)),
