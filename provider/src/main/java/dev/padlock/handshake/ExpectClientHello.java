@@ -6,6 +6,7 @@ import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
 import dev.padlock.wire.ClientHello;
+import dev.padlock.wire.EarlyDataExtension;
 import dev.padlock.wire.Extension;
 import dev.padlock.wire.ExtensionType;
 import dev.padlock.wire.Extensions;
@@ -215,6 +216,10 @@ final class ExpectClientHello implements State {
                 && stable(first.extensions()).equals(stable(second.extensions()));
         if (!same) {
             throw TlsFailure.illegalParameter("the second ClientHello changed more than RFC 8446 §4.1.2 allows");
+        }
+        if (second.extension(EarlyDataExtension.class).isPresent()) {
+            throw TlsFailure.illegalParameter("the second ClientHello offers early_data, which RFC 8446 §4.1.2 "
+                    + "does not permit after a HelloRetryRequest");
         }
         List<KeyShareEntry> shares = second.extension(KeyShareClientHello.class)
                 .map(KeyShareClientHello::shares).orElse(List.of());
