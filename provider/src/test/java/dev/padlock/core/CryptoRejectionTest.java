@@ -14,6 +14,7 @@ import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ContentType;
 import dev.padlock.wire.HandshakeType;
+import dev.padlock.wire.SignatureScheme;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +148,36 @@ class CryptoRejectionTest {
                 HandshakeType.CERTIFICATE_VERIFY, withPkcs1Scheme(v.message(HandshakeType.CERTIFICATE_VERIFY))));
     }
 
+    private static Bytes withScheme(Sent s, SignatureScheme scheme) {
+        return setByte(setByte(s.message(), ALGORITHM, scheme.code() >>> 8), ALGORITHM + 1, scheme.code() & 0xFF);
+    }
+
+    @Test
+    void clientRejectsCertificateVerifySchemeOfAnotherKeyTypeWithIllegalParameter() {
+        ClientVictim v = clientFacingServerWith(KeyKind.EC_P256);
+        assertRejectedProtected(v.client, v.server, AlertDescription.ILLEGAL_PARAMETER, clientFlightWith(v,
+                HandshakeType.CERTIFICATE_VERIFY, withScheme(v.message(HandshakeType.CERTIFICATE_VERIFY),
+                        SignatureScheme.ED25519)));
+    }
+
+    @Test
+    void clientRejectsRsaPssPssSchemeForAnRsaEncryptionKeyWithIllegalParameter() {
+        // RFC 8446 §4.2.3: rsa_pss_pss_* needs a key with the RSASSA-PSS OID; ours is rsaEncryption.
+        ClientVictim v = clientFacingServerWith(KeyKind.RSA_2048);
+        assertRejectedProtected(v.client, v.server, AlertDescription.ILLEGAL_PARAMETER, clientFlightWith(v,
+                HandshakeType.CERTIFICATE_VERIFY, withScheme(v.message(HandshakeType.CERTIFICATE_VERIFY),
+                        SignatureScheme.RSA_PSS_PSS_SHA256)));
+    }
+
+    @Test
+    void clientRejectsEcdsaSchemeForAnotherCurveWithIllegalParameter() {
+        // RFC 8446 §4.2.3: in TLS 1.3 each ECDSA scheme names its curve; a P-256 key cannot sign secp384r1_sha384.
+        ClientVictim v = clientFacingServerWith(KeyKind.EC_P256);
+        assertRejectedProtected(v.client, v.server, AlertDescription.ILLEGAL_PARAMETER, clientFlightWith(v,
+                HandshakeType.CERTIFICATE_VERIFY, withScheme(v.message(HandshakeType.CERTIFICATE_VERIFY),
+                        SignatureScheme.ECDSA_SECP384R1_SHA384)));
+    }
+
     // ---- record protection ------------------------------------------------------------------
 
     @Test
@@ -175,6 +206,23 @@ class CryptoRejectionTest {
         ByteBuffer record = v.client.protect(ContentType.APPLICATION_DATA, Bytes.of((byte) 'x'),
                 v.message(HandshakeType.FINISHED).epoch());
         assertRejectedProtected(v.server, v.client, AlertDescription.BAD_RECORD_MAC, record);
+    }
+
+    @Test
+    void serverRejectsProtectedRecordShorterThanItsTagWithBadRecordMac() {
+        ServerVictim v = new ServerVictim();
+        v.complete();
+        assertRejectedProtected(v.server, v.client, AlertDescription.BAD_RECORD_MAC,
+                rawRecord(ContentType.APPLICATION_DATA.code(), 16, new byte[16]));
+    }
+
+    @Test
+    void serverRejectsRecordAfterADroppedOneWithBadRecordMac() {
+        ServerVictim v = new ServerVictim();
+        v.complete();
+        v.client.protect(ContentType.APPLICATION_DATA, Bytes.of((byte) 'x'));
+        assertRejectedProtected(v.server, v.client, AlertDescription.BAD_RECORD_MAC,
+                v.client.protect(ContentType.APPLICATION_DATA, Bytes.of((byte) 'y')));
     }
 
     @Test

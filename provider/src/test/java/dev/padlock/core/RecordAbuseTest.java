@@ -11,8 +11,10 @@ import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ContentType;
 import dev.padlock.wire.HandshakeType;
+import dev.padlock.wire.NewSessionTicket;
 import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Records over the RFC 8446 §5 limits, and the core's own limits on a peer that sends endless nothing. */
@@ -117,9 +119,34 @@ class RecordAbuseTest {
     }
 
     @Test
+    void clientRejectsMoreThanMaxPostHandshakeMessagesInARowWithUnexpectedMessage() {
+        ClientVictim v = new ClientVictim(new Config(clientConfig(), MAX_EMPTY, MAX_KEY_UPDATES), serverConfig());
+        v.complete();
+        Bytes ticket = new NewSessionTicket(60, 0, Bytes.of((byte) 0), Bytes.of((byte) 1), List.of()).encode();
+        for (int i = 0; i < MAX_KEY_UPDATES; i++) {
+            deliver(v.client, v.server.protect(ContentType.HANDSHAKE, ticket));
+        }
+        assertRejectedProtected(v.client, v.server, AlertDescription.UNEXPECTED_MESSAGE,
+                v.server.protect(ContentType.HANDSHAKE, ticket));
+    }
+
+    @Test
+    void serverAcceptsClientHelloSplitIntoOneByteRecords() {
+        TlsConnection server = startedServer();
+        Bytes hello = clientHelloOf(connection(clientConfig()));
+        for (int i = 0; i < hello.length(); i++) {
+            deliver(server, handshakeRecord(hello.slice(i, i + 1)));
+        }
+        assertEquals("expecting the client's Finished", server.handshaker().expecting());
+    }
+
+    @Test
     void serverRefusesHandshakeHeaderClaiming16MiBAsSoonAsTheHeaderIsIn() {
-        TlsFailure f = assertRejectedInTheClear(startedServer(), AlertDescription.DECODE_ERROR,
-                handshakeRecord(Bytes.fromHex("01 FF FF FF")));
+        TlsConnection server = startedServer();
+        deliver(server, handshakeRecord(Bytes.fromHex("01 FF FF")));
+        assertEquals(null, server.failure(), "three header bytes decide nothing");
+        TlsFailure f = assertRejectedInTheClear(server, AlertDescription.DECODE_ERROR,
+                handshakeRecord(Bytes.fromHex("FF")));
         assertTrue(f.getMessage().contains("16777215"), f.getMessage());
     }
 

@@ -22,7 +22,11 @@ final class Scenarios {
         final List<Sent> flight;
 
         ClientVictim(HandshakeConfig clientConfig, HandshakeConfig serverConfig) {
-            client = Hostile.connection(clientConfig);
+            this(Config.of(clientConfig), serverConfig);
+        }
+
+        ClientVictim(Config clientConfig, HandshakeConfig serverConfig) {
+            client = new TlsConnection(clientConfig, Hostile.session());
             server = new ScriptedPeer(serverConfig);
             client.start();
             server.handshaker.start();
