@@ -39,7 +39,8 @@ class ClientHelloFieldRejectionTest {
         int at = sessionIdOffset() + 1 + hello.legacySessionId().length();
         int length = ((raw.get(at) & 0xFF) << 8) | (raw.get(at + 1) & 0xFF);
         // One byte of the last suite moves into the compression field: an odd vector and a broken tail.
-        assertServerRejects(setByte(raw, at + 1, length - 1), AlertDescription.DECODE_ERROR);
+        assertServerRejects(setByte(setByte(raw, at, (length - 1) >>> 8), at + 1, length - 1),
+                AlertDescription.DECODE_ERROR);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.padlock.core;
 
 import static dev.padlock.core.Hostile.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.core.Scenarios.ClientVictim;
 import dev.padlock.core.Scenarios.ServerVictim;
@@ -15,6 +18,7 @@ import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ContentType;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.SignatureScheme;
+import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,6 +210,23 @@ class CryptoRejectionTest {
         ByteBuffer record = v.client.protect(ContentType.APPLICATION_DATA, Bytes.of((byte) 'x'),
                 v.message(HandshakeType.FINISHED).epoch());
         assertRejectedProtected(v.server, v.client, AlertDescription.BAD_RECORD_MAC, record);
+    }
+
+    @Test
+    void realPeerReadsTheBadRecordMacAlertOfATamperedRecord() {
+        ConnectionPair pair = new ConnectionPair(clientConfig(), serverConfig());
+        pair.handshake();
+        ByteBuffer record = ByteBuffer.allocate(64);
+        pair.client.seal(new ByteBuffer[] {ByteBuffer.wrap(new byte[] {'x'})}, 0, 1, record);
+        record.flip();
+        record.put(6, (byte) (record.get(6) ^ 0x01));
+        assertRejects(pair.server, AlertDescription.BAD_RECORD_MAC, record);
+        List<ByteBuffer> alert = drainRecords(pair.server);
+        assertEquals(1, alert.size());
+        TlsFailure received = assertThrows(TlsFailure.class, () -> deliver(pair.client, alert));
+        assertEquals("Received fatal alert: bad_record_mac", received.getMessage());
+        assertEquals(AlertDescription.BAD_RECORD_MAC, received.alert());
+        assertTrue(pair.client.failureFromPeer());
     }
 
     @Test

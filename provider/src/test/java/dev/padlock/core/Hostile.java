@@ -2,7 +2,6 @@ package dev.padlock.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +20,6 @@ import dev.padlock.wire.ContentType;
 import dev.padlock.wire.Extension;
 import dev.padlock.wire.ExtensionType;
 import dev.padlock.wire.HandshakeCodec;
-import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.ServerHello;
@@ -54,10 +52,9 @@ final class Hostile {
         return ConnectionPair.make(false, TestPki.keyStore(key), CipherSuiteSpec.SUPPORTED, groups, auth, List.of());
     }
 
-    /** {@code base} with other suites, groups and signature schemes (null keeps the base's). */
-    static HandshakeConfig with(HandshakeConfig base, List<CipherSuiteSpec> suites, List<NamedGroup> groups,
+    /** {@code b} with other suites, groups and signature schemes (null keeps the base's). */
+    static HandshakeConfig with(HandshakeConfig b, List<CipherSuiteSpec> suites, List<NamedGroup> groups,
             List<SignatureScheme> schemes) {
-        HandshakeConfig b = base;
         return new HandshakeConfig(b.clientMode(), suites != null ? suites : b.cipherSuites(),
                 groups != null ? groups : b.namedGroups(), b.keyShareCount(),
                 schemes != null ? schemes : b.signatureSchemes(), b.signatureSchemesCert(), b.credentials(),
@@ -222,10 +219,6 @@ final class Hostile {
         return setByte(data, index, data.get(index) ^ 0x01);
     }
 
-    static Bytes encode(HandshakeMessage m) {
-        return m.encode();
-    }
-
     // ---- the one check -----------------------------------------------------------------------
 
     /**
@@ -272,10 +265,5 @@ final class Hostile {
         TlsFailure f = assertRejects(victim, alert, records);
         assertProtectedAlertQueued(victim, peer, alert);
         return f;
-    }
-
-    static void assertNothingQueued(TlsConnection c) {
-        assertNotNull(c);
-        assertEquals(0, c.nextOutboundSize());
     }
 }

@@ -68,6 +68,29 @@ class RecordAbuseTest {
     }
 
     @Test
+    void serverRejectsAuthenticProtectedRecordWhoseInnerPlaintextExceeds2To14Plus1WithRecordOverflow() throws Exception {
+        ServerVictim v = limitedServer();
+        byte[] inner = new byte[RecordHeader.MAX_PLAINTEXT + 2];
+        inner[inner.length - 1] = (byte) ContentType.APPLICATION_DATA.code();
+        assertRejectedProtected(v.server, v.client, AlertDescription.RECORD_OVERFLOW, v.client.sealInnerPlaintext(inner));
+    }
+
+    @Test
+    void serverRejectsProtectedRecordWhoseInnerPlaintextIsAllZerosWithUnexpectedMessage() throws Exception {
+        // RFC 8446 §5.4: no non-zero octet means no content type.
+        ServerVictim v = limitedServer();
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                v.client.sealInnerPlaintext(new byte[16]));
+    }
+
+    @Test
+    void serverAcceptsProtectedRecordCarryingPaddingItDidNotNeed() throws Exception {
+        ServerVictim v = limitedServer();
+        byte[] inner = {'h', 'i', (byte) ContentType.APPLICATION_DATA.code(), 0, 0, 0, 0, 0};
+        assertEquals(2, deliver(v.server, v.client.sealInnerPlaintext(inner)));
+    }
+
+    @Test
     void clientRejectsServerFlightRecordLongerThan2To14Plus256WithRecordOverflow() {
         ClientVictim v = new ClientVictim();
         v.deliverUpTo(HandshakeType.ENCRYPTED_EXTENSIONS);

@@ -1,5 +1,6 @@
 package dev.padlock.core;
 
+import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.TrafficKeys;
 import dev.padlock.crypto.TrafficSecret;
 import dev.padlock.handshake.HandshakeConfig;
@@ -11,10 +12,16 @@ import dev.padlock.record.RecordHeader;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ContentType;
 import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A peer whose records the test writes: a bare {@link Handshaker} whose output is recorded
@@ -76,6 +83,30 @@ final class ScriptedPeer implements HandshakeOutput {
         ByteBuffer record = ByteBuffer.allocate(RecordEncryptor.sealedLength(content.length(), 0));
         encryptor.seal(type, content.asBuffer(), 0, record);
         return record.flip();
+    }
+
+    /**
+     * Seals {@code innerPlaintext} as given — content, type octet and padding all chosen by the
+     * test — under the current write secret, as the next record (RFC 8446 §5.2, §5.3). For the
+     * TLSInnerPlaintext forms {@link RecordEncryptor} refuses to build; the last record of its epoch.
+     */
+    ByteBuffer sealInnerPlaintext(byte[] innerPlaintext) throws GeneralSecurityException {
+        TrafficSecret epoch = writeSecret;
+        long sequence = encryptors.containsKey(epoch) ? encryptors.get(epoch).sequenceNumber() : 0;
+        TrafficKeys keys = epoch.keys();
+        byte[] nonce = keys.iv();
+        for (int i = 0; i < 8; i++) {
+            nonce[nonce.length - 1 - i] ^= (byte) (sequence >>> (8 * i));
+        }
+        int length = innerPlaintext.length + CipherSuiteSpec.TAG_LENGTH;
+        byte[] header = {(byte) ContentType.APPLICATION_DATA.code(), 0x03, 0x03, (byte) (length >>> 8), (byte) length};
+        CipherSuiteSpec suite = epoch.suite();
+        Cipher cipher = Cipher.getInstance(suite.cipherTransformation());
+        AlgorithmParameterSpec params = suite.cipherTransformation().startsWith("AES")
+                ? new GCMParameterSpec(CipherSuiteSpec.TAG_LENGTH * 8, nonce) : new IvParameterSpec(nonce);
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keys.key(), suite.keyAlgorithm()), params);
+        cipher.updateAAD(header);
+        return ByteBuffer.allocate(header.length + length).put(header).put(cipher.doFinal(innerPlaintext)).flip();
     }
 
     /** A record of {@code type} under the current write secret. */
