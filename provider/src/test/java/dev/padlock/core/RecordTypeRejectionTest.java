@@ -2,6 +2,7 @@ package dev.padlock.core;
 
 import static dev.padlock.core.Hostile.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,16 @@ class RecordTypeRejectionTest {
         var finished = v.message(HandshakeType.FINISHED);
         deliver(v.server, v.client.protect(ContentType.HANDSHAKE, finished.message().slice(0, 6), finished.epoch()));
         assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE, changeCipherSpec());
+    }
+
+    @Test
+    void failedServerQueuesNoSecondAlertForLaterRecords() {
+        TlsConnection server = connection(serverConfig());
+        server.start();
+        TlsFailure first = assertRejectedInTheClear(server, AlertDescription.UNEXPECTED_MESSAGE, changeCipherSpec());
+        TlsFailure again = assertThrows(TlsFailure.class, () -> deliver(server, changeCipherSpec()));
+        assertSame(first, again);
+        assertEquals(0, drainRecords(server).size(), "exactly one fatal alert per connection");
     }
 
     @Test
