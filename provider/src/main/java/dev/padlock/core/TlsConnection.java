@@ -199,6 +199,11 @@ public final class TlsConnection implements HandshakeOutput {
 
     private void onChangeCipherSpec() {
         plaintext.flip();
+        // RFC 8446 §5.1: no record of another type between the fragments of a handshake message.
+        if (!incoming.isEmpty()) {
+            throw TlsFailure.unexpectedMessage("a change_cipher_spec record interrupted a fragmented handshake "
+                    + "message (RFC 8446 §5.1)");
+        }
         // RFC 8446 §5: one byte 0x01, between the first ClientHello and the peer's Finished, once.
         if (!handshaker.acceptsChangeCipherSpec() || plaintext.remaining() != 1 || plaintext.get(0) != 1
                 || ++changeCipherSpecsReceived > 1) {

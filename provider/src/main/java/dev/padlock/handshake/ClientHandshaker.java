@@ -8,6 +8,7 @@ import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
 import dev.padlock.wire.ClientHello;
 import dev.padlock.wire.Extension;
+import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.KeyShareClientHello;
 import dev.padlock.wire.KeyShareEntry;
 import dev.padlock.wire.NamedGroup;
@@ -24,6 +25,7 @@ import dev.padlock.wire.SupportedGroupsExtension;
 import dev.padlock.wire.SupportedVersionsClientHello;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.net.ssl.SNIServerName;
 
 /** The client side of RFC 8446 §2: ClientHello, then the states named Expect*. */
@@ -53,10 +55,17 @@ public final class ClientHandshaker extends Handshaker {
 
         ClientHello hello = new ClientHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random), Bytes.wrap(sessionId),
                 suites(), Bytes.of((byte) 0), extensions(shares));
+        offeredExtensions = Negotiation.typesOf(hello.extensions());
         send(hello);
         begin(new ExpectServerHello(this, hello, shares));
     }
 
+    /** The extension types of our ClientHello, which the server's extensions must answer. */
+    Set<Integer> offeredExtensions() {
+        return offeredExtensions;
+    }
+
+    private Set<Integer> offeredExtensions = Set.of();
     private boolean changeCipherSpecSent;
     private int ticketsReceived;
 
@@ -65,6 +74,7 @@ public final class ClientHandshaker extends Handshaker {
      * checked, and is counted, not stored.
      */
     void onNewSessionTicket(NewSessionTicket ticket) {
+        Negotiation.checkAllowed(ticket.extensions(), HandshakeType.NEW_SESSION_TICKET);
         ticketsReceived++;
     }
 

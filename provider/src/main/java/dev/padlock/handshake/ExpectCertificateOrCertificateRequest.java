@@ -5,6 +5,7 @@ import dev.padlock.wire.Bytes;
 import dev.padlock.wire.Certificate;
 import dev.padlock.wire.CertificateRequest;
 import dev.padlock.wire.HandshakeMessage;
+import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.SignatureAlgorithmsExtension;
 import dev.padlock.wire.TlsFailure;
 
@@ -36,6 +37,7 @@ final class ExpectCertificateOrCertificateRequest implements State {
             throw TlsFailure.illegalParameter("CertificateRequest.certificate_request_context must be empty "
                     + "during the handshake");
         }
+        Negotiation.checkAllowed(request.extensions(), HandshakeType.CERTIFICATE_REQUEST);
         if (request.extension(SignatureAlgorithmsExtension.class).isEmpty()) {
             throw new TlsFailure(AlertDescription.MISSING_EXTENSION,
                     "CertificateRequest has no signature_algorithms extension");

@@ -3,11 +3,13 @@ package dev.padlock.handshake;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.Certificate;
+import dev.padlock.wire.ExtensionType;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.TlsFailure;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Set;
 
 /** Server, having sent CertificateRequest: the client's Certificate (RFC 8446 §4.4.2). */
 final class ExpectClientCertificate implements State {
@@ -32,6 +34,8 @@ final class ExpectClientCertificate implements State {
         if (!certificate.certificateRequestContext().isEmpty()) {
             throw TlsFailure.illegalParameter("the client's Certificate does not echo the certificate_request_context");
         }
+        // Our CertificateRequest carries signature_algorithms only: it solicits no entry extension.
+        PeerCertificates.checkEntryExtensions(certificate, Set.of(ExtensionType.SIGNATURE_ALGORITHMS.code()));
         hs.transcript.add(raw);
         if (certificate.entries().isEmpty()) {
             // RFC 8446 §4.4.2.4: no certificate when one is required is certificate_required.

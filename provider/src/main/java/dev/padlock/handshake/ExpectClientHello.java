@@ -6,14 +6,19 @@ import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
 import dev.padlock.wire.ClientHello;
+import dev.padlock.wire.EarlyDataExtension;
 import dev.padlock.wire.Extension;
 import dev.padlock.wire.ExtensionType;
+import dev.padlock.wire.Extensions;
 import dev.padlock.wire.HandshakeMessage;
+import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.KeyShareClientHello;
 import dev.padlock.wire.KeyShareEntry;
 import dev.padlock.wire.KeyShareHelloRetryRequest;
 import dev.padlock.wire.NamedGroup;
+import dev.padlock.wire.PreSharedKeyClientHello;
 import dev.padlock.wire.ProtocolVersion;
+import dev.padlock.wire.PskKeyExchangeModesExtension;
 import dev.padlock.wire.ServerHello;
 import dev.padlock.wire.SignatureAlgorithmsExtension;
 import dev.padlock.wire.SupportedGroupsExtension;
@@ -63,8 +68,14 @@ final class ExpectClientHello implements State {
             throw Handshaker.unexpected(this, message);
         }
         checkVersions(hello);
+        checkExtensionsAllowed(hello);
         if (!hello.legacyCompressionMethods().equals(Bytes.of((byte) 0))) {
             throw TlsFailure.illegalParameter("ClientHello.legacy_compression_methods must be exactly [0] in TLS 1.3");
+        }
+        // RFC 8446 §4.2.9: pre_shared_key without psk_key_exchange_modes aborts the handshake.
+        if (hello.extension(PreSharedKeyClientHello.class).isPresent()
+                && hello.extension(PskKeyExchangeModesExtension.class).isEmpty()) {
+            throw missing("psk_key_exchange_modes");
         }
         if (retry != null) {
             checkSecondHello(retry, hello);
@@ -112,6 +123,15 @@ final class ExpectClientHello implements State {
         if (!sv.get().versions().contains(ProtocolVersion.TLSV1_3)) {
             throw new TlsFailure(AlertDescription.PROTOCOL_VERSION, "the client offered " + sv.get().versions()
                     + "; Padlock speaks only TLSv1.3");
+        }
+    }
+
+    /** RFC 8446 §4.2: a recognised extension the table does not allow in a ClientHello is illegal_parameter. */
+    private static void checkExtensionsAllowed(ClientHello hello) {
+        for (Extension e : hello.extensions()) {
+            if (!Extensions.allowedIn(e.type(), HandshakeType.CLIENT_HELLO, false)) {
+                throw TlsFailure.illegalParameter(e.type() + " is not allowed in a ClientHello");
+            }
         }
     }
 
@@ -197,6 +217,10 @@ final class ExpectClientHello implements State {
                 && stable(first.extensions()).equals(stable(second.extensions()));
         if (!same) {
             throw TlsFailure.illegalParameter("the second ClientHello changed more than RFC 8446 §4.1.2 allows");
+        }
+        if (second.extension(EarlyDataExtension.class).isPresent()) {
+            throw TlsFailure.illegalParameter("the second ClientHello offers early_data, which RFC 8446 §4.1.2 "
+                    + "does not permit after a HelloRetryRequest");
         }
         List<KeyShareEntry> shares = second.extension(KeyShareClientHello.class)
                 .map(KeyShareClientHello::shares).orElse(List.of());

@@ -39,6 +39,7 @@ final class ExpectServerCertificate implements State {
         if (certificate.entries().isEmpty()) {
             throw new TlsFailure(AlertDescription.DECODE_ERROR, "the server sent an empty Certificate");
         }
+        PeerCertificates.checkEntryExtensions(certificate, hs.offeredExtensions());
         List<X509Certificate> chain = PeerCertificates.parse(certificate);
         try {
             hs.config.peerTrust().checkServerTrusted(chain.toArray(new X509Certificate[0]),

@@ -75,6 +75,18 @@ final class Negotiation {
         }
     }
 
+    /**
+     * RFC 8446 §4.2: a recognised extension in a message the table does not list it for is
+     * illegal_parameter. For messages whose unrecognised extensions are ignored (§4.3.2, §4.6.1).
+     */
+    static void checkAllowed(List<Extension> extensions, HandshakeType where) {
+        for (Extension e : extensions) {
+            if (!Extensions.allowedIn(e.type(), where, false)) {
+                throw TlsFailure.illegalParameter(e.type() + " is not allowed in " + where.name());
+            }
+        }
+    }
+
     static Set<Integer> typesOf(List<Extension> extensions) {
         Set<Integer> types = new HashSet<>();
         for (Extension e : extensions) {

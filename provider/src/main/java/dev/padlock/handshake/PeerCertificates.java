@@ -3,6 +3,7 @@ package dev.padlock.handshake;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Certificate;
 import dev.padlock.wire.CertificateEntry;
+import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.TlsFailure;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertPathValidatorException;
@@ -12,10 +13,21 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Parsing and judging the peer's certificate chain (RFC 8446 §4.4.2). */
 final class PeerCertificates {
     private PeerCertificates() {
+    }
+
+    /**
+     * RFC 8446 §4.2 and §4.4.2: a CertificateEntry extension must be one the table allows there
+     * and must answer one the peer was sent ({@code solicited}: ClientHello or CertificateRequest).
+     */
+    static void checkEntryExtensions(Certificate message, Set<Integer> solicited) {
+        for (CertificateEntry entry : message.entries()) {
+            Negotiation.checkResponseExtensions(entry.extensions(), HandshakeType.CERTIFICATE, false, solicited);
+        }
     }
 
     static List<X509Certificate> parse(Certificate message) {

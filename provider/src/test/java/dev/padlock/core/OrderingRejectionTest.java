@@ -1,0 +1,215 @@
+package dev.padlock.core;
+
+import static dev.padlock.core.Hostile.*;
+
+import dev.padlock.core.Scenarios.ClientVictim;
+import dev.padlock.core.Scenarios.ServerVictim;
+import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.ContentType;
+import dev.padlock.wire.HandshakeType;
+import dev.padlock.wire.KeyUpdate;
+import dev.padlock.wire.NewSessionTicket;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Messages and records at the wrong moment (RFC 8446 §4, §5, §5.1): unexpected_message. */
+class OrderingRejectionTest {
+    private static final Bytes EMPTY_CERTIFICATE = Bytes.fromHex("0b 000004 00 000000");
+    private static final Bytes KEY_UPDATE = new KeyUpdate(false).encode();
+    private static final Bytes APPLICATION_BYTES = Bytes.of((byte) 'x');
+
+    private static ByteBuffer changeCipherSpec(int payload) {
+        return plaintextRecord(ContentType.CHANGE_CIPHER_SPEC, Bytes.of((byte) payload));
+    }
+
+    // ---- client side -------------------------------------------------------------------------
+
+    @Test
+    void clientRejectsFinishedBeforeServerHelloWithUnexpectedMessage() {
+        TlsConnection client = connection(clientConfig());
+        client.start();
+        drainRecords(client);
+        Bytes finished = message(HandshakeType.FINISHED, Bytes.wrap(new byte[32]));
+        assertRejectedInTheClear(client, AlertDescription.UNEXPECTED_MESSAGE, handshakeRecord(finished));
+    }
+
+    @Test
+    void clientRejectsCertificateWhereEncryptedExtensionsBelongsWithUnexpectedMessage() {
+        ClientVictim v = new ClientVictim();
+        v.deliverUpTo(HandshakeType.ENCRYPTED_EXTENSIONS);
+        assertRejectedProtected(v.client, v.server, AlertDescription.UNEXPECTED_MESSAGE,
+                v.server.record(v.message(HandshakeType.CERTIFICATE)));
+    }
+
+    @Test
+    void clientRejectsSecondServerHelloInTheClearWithUnexpectedMessage() {
+        ClientVictim v = new ClientVictim();
+        v.deliverUpTo(HandshakeType.ENCRYPTED_EXTENSIONS);
+        assertRejectedProtected(v.client, v.server, AlertDescription.UNEXPECTED_MESSAGE,
+                v.server.record(v.message(HandshakeType.SERVER_HELLO)));
+    }
+
+    @Test
+    void clientRejectsProtectedServerHelloWhereEncryptedExtensionsBelongsWithUnexpectedMessage() {
+        ClientVictim v = new ClientVictim();
+        v.deliverUpTo(HandshakeType.ENCRYPTED_EXTENSIONS);
+        ByteBuffer record = v.server.protect(ContentType.HANDSHAKE, v.message(HandshakeType.SERVER_HELLO).message(),
+                v.message(HandshakeType.ENCRYPTED_EXTENSIONS).epoch());
+        assertRejectedProtected(v.client, v.server, AlertDescription.UNEXPECTED_MESSAGE, record);
+    }
+
+    @Test
+    void clientRejectsKeyUpdateBeforeServerFinishedWithUnexpectedMessage() {
+        ClientVictim v = new ClientVictim();
+        v.deliverUpTo(HandshakeType.FINISHED);
+        ByteBuffer record = v.server.protect(ContentType.HANDSHAKE, KEY_UPDATE, v.message(HandshakeType.FINISHED).epoch());
+        assertRejectedProtected(v.client, v.server, AlertDescription.UNEXPECTED_MESSAGE, record);
+    }
+
+    @Test
+    void clientRejectsApplicationDataBeforeServerFinishedWithUnexpectedMessage() {
+        ClientVictim v = new ClientVictim();
+        v.deliverUpTo(HandshakeType.FINISHED);
+        ByteBuffer record = v.server.protect(ContentType.APPLICATION_DATA, APPLICATION_BYTES,
+                v.message(HandshakeType.FINISHED).epoch());
+        assertRejectedProtected(v.client, v.server, AlertDescription.UNEXPECTED_MESSAGE, record);
+    }
+
+    @Test
+    void clientRejectsHandshakeMessageSplitAcrossTheKeyChangeAfterServerHelloWithUnexpectedMessage() {
+        ClientVictim v = new ClientVictim();
+        Bytes serverHello = v.message(HandshakeType.SERVER_HELLO).message();
+        Bytes encryptedExtensions = v.message(HandshakeType.ENCRYPTED_EXTENSIONS).message();
+        ByteBuffer record = handshakeRecord(serverHello.concat(encryptedExtensions.slice(0, 3)));
+        assertRejectedInTheClear(v.client, AlertDescription.UNEXPECTED_MESSAGE, record);
+    }
+
+    @Test
+    void clientRejectsClientHelloAfterTheHandshakeWithUnexpectedMessage() {
+        ClientVictim v = new ClientVictim();
+        v.complete();
+        Bytes hello = clientHelloOf(connection(clientConfig()));
+        assertRejectedProtected(v.client, v.server, AlertDescription.UNEXPECTED_MESSAGE,
+                v.server.protect(ContentType.HANDSHAKE, hello));
+    }
+
+    // ---- server side -------------------------------------------------------------------------
+
+    @Test
+    void serverRejectsServerHelloInPlaceOfClientHelloWithUnexpectedMessage() {
+        ClientVictim v = new ClientVictim();
+        TlsConnection server = connection(serverConfig());
+        server.start();
+        assertRejectedInTheClear(server, AlertDescription.UNEXPECTED_MESSAGE,
+                v.server.record(v.message(HandshakeType.SERVER_HELLO)));
+    }
+
+    @Test
+    void serverRejectsUnrequestedClientCertificateWithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        ByteBuffer record = v.client.protect(ContentType.HANDSHAKE, EMPTY_CERTIFICATE,
+                v.message(HandshakeType.FINISHED).epoch());
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE, record);
+    }
+
+    @Test
+    void serverRejectsKeyUpdateBeforeClientFinishedWithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        ByteBuffer record = v.client.protect(ContentType.HANDSHAKE, KEY_UPDATE, v.message(HandshakeType.FINISHED).epoch());
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE, record);
+    }
+
+    @Test
+    void serverRejectsProtectedApplicationDataBeforeClientFinishedWithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        ByteBuffer record = v.client.protect(ContentType.APPLICATION_DATA, APPLICATION_BYTES,
+                v.message(HandshakeType.FINISHED).epoch());
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE, record);
+    }
+
+    @Test
+    void serverRejectsPlaintextApplicationDataBeforeTheHandshakeWithUnexpectedMessage() {
+        TlsConnection server = connection(serverConfig());
+        server.start();
+        assertRejectedInTheClear(server, AlertDescription.UNEXPECTED_MESSAGE,
+                plaintextRecord(ContentType.APPLICATION_DATA, APPLICATION_BYTES));
+    }
+
+    @Test
+    void serverRejectsClientHelloAfterTheHandshakeWithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        v.complete();
+        Bytes hello = clientHelloOf(connection(clientConfig()));
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                v.client.protect(ContentType.HANDSHAKE, hello));
+    }
+
+    @Test
+    void serverRejectsNewSessionTicketFromTheClientWithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        v.complete();
+        Bytes ticket = new NewSessionTicket(3600, 0, Bytes.of((byte) 0), Bytes.of((byte) 1), List.of()).encode();
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                v.client.protect(ContentType.HANDSHAKE, ticket));
+    }
+
+    @Test
+    void serverRejectsChangeCipherSpecAfterTheHandshakeWithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        v.complete();
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE, changeCipherSpec(1));
+    }
+
+    @Test
+    void serverRejectsChangeCipherSpecBeforeClientHelloWithUnexpectedMessage() {
+        TlsConnection server = connection(serverConfig());
+        server.start();
+        assertRejectedInTheClear(server, AlertDescription.UNEXPECTED_MESSAGE, changeCipherSpec(1));
+    }
+
+    @Test
+    void serverRejectsSecondChangeCipherSpecWithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        deliver(v.server, changeCipherSpec(1));
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE, changeCipherSpec(1));
+    }
+
+    @Test
+    void serverRejectsChangeCipherSpecWithPayloadOtherThan01WithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE, changeCipherSpec(2));
+    }
+
+    @Test
+    void serverRejectsTwoByteChangeCipherSpecWithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                plaintextRecord(ContentType.CHANGE_CIPHER_SPEC, Bytes.of((byte) 1, (byte) 1)));
+    }
+
+    @Test
+    void serverRejectsZeroLengthHandshakeRecordWithUnexpectedMessage() {
+        TlsConnection server = connection(serverConfig());
+        server.start();
+        assertRejectedInTheClear(server, AlertDescription.UNEXPECTED_MESSAGE, handshakeRecord(Bytes.EMPTY));
+    }
+
+    @Test
+    void serverRejectsAlertInterleavedInAFragmentedClientHelloWithUnexpectedMessage() {
+        TlsConnection server = connection(serverConfig());
+        server.start();
+        Bytes hello = clientHelloOf(connection(clientConfig()));
+        ByteBuffer firstHalf = handshakeRecord(hello.slice(0, hello.length() / 2));
+        ByteBuffer alert = plaintextRecord(ContentType.ALERT, Bytes.of((byte) 1, (byte) 0x5A));
+        assertRejectedInTheClear(server, AlertDescription.UNEXPECTED_MESSAGE, firstHalf, alert);
+    }
+
+    @Test
+    void serverRejectsProtectedHandshakeRecordInTheClearAfterServerHelloWithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                handshakeRecord(v.message(HandshakeType.FINISHED).message()));
+    }
+}

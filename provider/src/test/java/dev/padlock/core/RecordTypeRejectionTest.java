@@ -1,0 +1,125 @@
+package dev.padlock.core;
+
+import static dev.padlock.core.Hostile.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.padlock.core.Scenarios.ClientVictim;
+import dev.padlock.core.Scenarios.ServerVictim;
+import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.ContentType;
+import dev.padlock.wire.HandshakeType;
+import dev.padlock.wire.TlsFailure;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+/** Content types in the wrong place, inside and outside protection (RFC 8446 §5, §5.1, §5.4, §6). */
+class RecordTypeRejectionTest {
+    private static final ByteBuffer CCS = plaintextRecord(ContentType.CHANGE_CIPHER_SPEC, Bytes.of((byte) 1));
+
+    private static ByteBuffer changeCipherSpec() {
+        return CCS.duplicate();
+    }
+
+    @Test
+    void clientRejectsChangeCipherSpecInterleavedInAFragmentedServerHelloWithUnexpectedMessage() {
+        ClientVictim v = new ClientVictim();
+        Bytes serverHello = v.message(HandshakeType.SERVER_HELLO).message();
+        deliver(v.client, handshakeRecord(serverHello.slice(0, 10)));
+        assertRejectedInTheClear(v.client, AlertDescription.UNEXPECTED_MESSAGE, changeCipherSpec());
+    }
+
+    @Test
+    void serverRejectsChangeCipherSpecInterleavedInAFragmentedClientFinishedWithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        var finished = v.message(HandshakeType.FINISHED);
+        deliver(v.server, v.client.protect(ContentType.HANDSHAKE, finished.message().slice(0, 6), finished.epoch()));
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE, changeCipherSpec());
+    }
+
+    @Test
+    void failedServerQueuesNoSecondAlertForLaterRecords() {
+        TlsConnection server = connection(serverConfig());
+        server.start();
+        TlsFailure first = assertRejectedInTheClear(server, AlertDescription.UNEXPECTED_MESSAGE, changeCipherSpec());
+        TlsFailure again = assertThrows(TlsFailure.class, () -> deliver(server, changeCipherSpec()));
+        assertSame(first, again);
+        assertEquals(0, drainRecords(server).size(), "exactly one fatal alert per connection");
+    }
+
+    @Test
+    void clientAcceptsServerHelloFragmentedAcrossRecords() {
+        ClientVictim v = new ClientVictim();
+        Bytes serverHello = v.message(HandshakeType.SERVER_HELLO).message();
+        deliver(v.client, handshakeRecord(serverHello.slice(0, 10)),
+                handshakeRecord(serverHello.slice(10, serverHello.length())));
+        assertEquals("expecting EncryptedExtensions", v.client.handshaker().expecting());
+    }
+
+    @Test
+    void serverRejectsPlaintextAlertAfterTheHandshakeWithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        v.complete();
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                plaintextRecord(ContentType.ALERT, Bytes.of((byte) 2, (byte) 40)));
+    }
+
+    @Test
+    void serverRejectsProtectedChangeCipherSpecWithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        v.complete();
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                v.client.protect(ContentType.CHANGE_CIPHER_SPEC, Bytes.of((byte) 1)));
+    }
+
+    @Test
+    void serverRejectsProtectedRecordOfUnknownInnerContentTypeWithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        v.complete();
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                v.client.protect(new ContentType(0x19), Bytes.of((byte) 1)));
+    }
+
+    @Test
+    void serverRejectsEmptyProtectedHandshakeRecordWithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        v.complete();
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                v.client.protect(ContentType.HANDSHAKE, Bytes.EMPTY));
+    }
+
+    @Test
+    void serverRejectsEmptyProtectedAlertRecordWithDecodeError() {
+        ServerVictim v = new ServerVictim();
+        v.complete();
+        assertRejectedProtected(v.server, v.client, AlertDescription.DECODE_ERROR,
+                v.client.protect(ContentType.ALERT, Bytes.EMPTY));
+    }
+
+    @Test
+    void serverTreatsWarningLevelAlertOtherThanCloseAsFatalAndAnswersNothing() {
+        // RFC 8446 §6.2: every alert but close_notify and user_canceled is fatal, whatever its level.
+        ServerVictim v = new ServerVictim();
+        v.complete();
+        ByteBuffer alert = v.client.protect(ContentType.ALERT, Bytes.of((byte) 1, (byte) 42));
+        TlsFailure f = assertThrows(TlsFailure.class, () -> deliver(v.server, alert));
+        assertEquals(AlertDescription.BAD_CERTIFICATE, f.alert());
+        assertEquals("Received fatal alert: bad_certificate", f.getMessage());
+        assertTrue(v.server.failureFromPeer());
+        assertEquals(0, drainRecords(v.server).size(), "no alert answers a fatal alert");
+    }
+
+    @Test
+    void clientAnswersNothingToAPlaintextFatalAlertDuringTheHandshake() {
+        ClientVictim v = new ClientVictim();
+        v.deliverUpTo(HandshakeType.ENCRYPTED_EXTENSIONS);
+        TlsFailure f = assertThrows(TlsFailure.class,
+                () -> deliver(v.client, plaintextRecord(ContentType.ALERT, Bytes.of((byte) 2, (byte) 40))));
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, f.alert());
+        assertTrue(v.client.failureFromPeer());
+        assertEquals(0, drainRecords(v.client).size(), "no alert answers a fatal alert");
+    }
+}
