@@ -23,7 +23,8 @@ class RecordAbuseTest {
     private static final int MAX_KEY_UPDATES = 2;
 
     private static ServerVictim limitedServer() {
-        ServerVictim v = new ServerVictim(clientConfig(), new Config(serverConfig(), MAX_EMPTY, MAX_KEY_UPDATES));
+        ServerVictim v = new ServerVictim(clientConfig(), new Config(serverConfig(), MAX_EMPTY, MAX_KEY_UPDATES,
+                ConnectionObserver.NONE));
         v.complete();
         return v;
     }
@@ -143,7 +144,8 @@ class RecordAbuseTest {
 
     @Test
     void clientRejectsMoreThanMaxPostHandshakeMessagesInARowWithUnexpectedMessage() {
-        ClientVictim v = new ClientVictim(new Config(clientConfig(), MAX_EMPTY, MAX_KEY_UPDATES), serverConfig());
+        ClientVictim v = new ClientVictim(new Config(clientConfig(), MAX_EMPTY, MAX_KEY_UPDATES,
+                ConnectionObserver.NONE), serverConfig());
         v.complete();
         Bytes ticket = new NewSessionTicket(60, 0, Bytes.of((byte) 0), Bytes.of((byte) 1), List.of()).encode();
         for (int i = 0; i < MAX_KEY_UPDATES; i++) {
