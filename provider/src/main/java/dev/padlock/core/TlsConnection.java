@@ -259,7 +259,12 @@ public final class TlsConnection implements HandshakeOutput {
             return;
         }
         if (alert.description().equals(AlertDescription.USER_CANCELED)) {
-            // RFC 8446 §6.1: user_canceled is followed by close_notify; nothing to do yet.
+            // RFC 8446 §6.1: user_canceled is followed by close_notify; nothing to do yet. A peer
+            // that sends nothing else is capped like one that sends endless empty records.
+            if (++emptyRecordsInARow > config.maxEmptyRecordsInARow()) {
+                throw TlsFailure.unexpectedMessage("more than " + config.maxEmptyRecordsInARow()
+                        + " user_canceled alerts and empty records in a row");
+            }
             return;
         }
         // RFC 8446 §6.2: every other alert is fatal, whatever level it claims.

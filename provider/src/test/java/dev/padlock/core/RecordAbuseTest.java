@@ -119,6 +119,17 @@ class RecordAbuseTest {
     }
 
     @Test
+    void serverRejectsEndlessUserCanceledAlertsWithUnexpectedMessage() {
+        ServerVictim v = limitedServer();
+        Bytes userCanceled = Bytes.fromHex("01 5a");
+        for (int i = 0; i < MAX_EMPTY; i++) {
+            assertEquals(0, deliver(v.server, v.client.protect(ContentType.ALERT, userCanceled)));
+        }
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                v.client.protect(ContentType.ALERT, userCanceled));
+    }
+
+    @Test
     void serverCountsEmptyRecordsOnlyWhileNoDataArrives() {
         ServerVictim v = limitedServer();
         for (int round = 0; round < 3; round++) {
