@@ -86,6 +86,10 @@ final class ExpectServerHello implements State {
         if (tail.equals(DOWNGRADE_TLS12) || tail.equals(DOWNGRADE_TLS11)) {
             throw TlsFailure.illegalParameter("the server random carries the RFC 8446 §4.1.3 downgrade sentinel");
         }
+        if (sv.isPresent() && sv.get().selected().equals(ProtocolVersion.TLSV1_3)) {
+            throw TlsFailure.illegalParameter("ServerHello.legacy_version is " + sh.legacyVersion()
+                    + "; TLS 1.3 requires 0x0303 (RFC 8446 §4.1.3)");
+        }
         if (sv.isPresent()) {
             throw TlsFailure.illegalParameter("the server selected " + sv.get().selected()
                     + " in supported_versions; only TLSv1.3 was offered");
