@@ -194,7 +194,7 @@ final class PadlockEngine extends SSLEngine {
             return result(Status.BUFFER_UNDERFLOW, 0, 0);
         }
         if (connection.isHandshakeComplete()
-                && Buffers.remaining(dsts, offset, length) < RecordDecryptor.maxOpenedLength(recordLength) - 1) {
+                && Buffers.remaining(dsts, offset, length) < maxContentLength(recordLength)) {
             return result(Status.BUFFER_OVERFLOW, 0, 0);
         }
         // The record is read in place: limit src to it for the call (no per-record copy or view).
@@ -212,6 +212,15 @@ final class PadlockEngine extends SSLEngine {
         }
         Status status = connection.isInboundClosed() ? Status.CLOSED : Status.OK;
         return result(status, recordLength, delivered);
+    }
+
+    /**
+     * The most application data one record of this length can carry: its inner plaintext less
+     * the content type byte, and never more than 2^14 however much padding it has (RFC 8446
+     * §5.2), so a buffer of {@code getApplicationBufferSize()} always suffices.
+     */
+    private static int maxContentLength(int recordLength) {
+        return Math.min(RecordDecryptor.maxOpenedLength(recordLength) - 1, RecordHeader.MAX_PLAINTEXT);
     }
 
     private SSLEngineResult result(Status status, int consumed, int produced) {
