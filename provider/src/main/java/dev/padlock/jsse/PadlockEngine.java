@@ -197,7 +197,8 @@ final class PadlockEngine extends SSLEngine {
             delivered = connection.receive(record, dsts, offset, length);
         } catch (TlsFailure f) {
             src.position(src.position() + recordLength);
-            throw Failures.toException(f, handshaking);
+            boolean rejected = connection.failureFromPeer() && Failures.rejectsHandshake(f.alert());
+            throw Failures.toException(f, handshaking || rejected);
         }
         src.position(src.position() + recordLength);
         Status status = connection.isInboundClosed() ? Status.CLOSED : Status.OK;
