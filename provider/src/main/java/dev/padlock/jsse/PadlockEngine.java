@@ -53,8 +53,9 @@ final class PadlockEngine extends SSLEngine {
         if (connection != null) {
             if (connection.isHandshakeComplete()) {
                 // TLS 1.3 has no renegotiation; SunJSSE answers beginHandshake after the
-                // handshake with a KeyUpdate, and so do we.
-                connection.updateKeys(false);
+                // handshake with a KeyUpdate that asks the peer to update too (unless the peer
+                // has closed its side), so both directions get fresh keys, and so do we.
+                connection.updateKeys(!connection.isInboundClosed());
             }
             return;
         }
