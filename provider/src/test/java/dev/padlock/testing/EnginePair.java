@@ -38,6 +38,18 @@ public final class EnginePair {
         serverApp = ByteBuffer.allocate(server.getSession().getApplicationBufferSize() * 4);
     }
 
+    /** Sees every wrap and unwrap result of {@link #handshake()}, in order. */
+    public interface Observer {
+        void onResult(SSLEngine engine, boolean wrap, SSLEngineResult result);
+    }
+
+    private Observer observer = (engine, wrap, result) -> { };
+
+    public EnginePair observe(Observer observer) {
+        this.observer = observer;
+        return this;
+    }
+
     public EnginePair tapClientToServer(UnaryOperator<ByteBuffer> tap) {
         this.clientToServerTap = tap;
         return this;
@@ -188,6 +200,7 @@ public final class EnginePair {
         ByteBuffer chunk = ByteBuffer.allocate(wire.capacity());
         while (from.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
             SSLEngineResult r = from.wrap(ByteBuffer.allocate(0), chunk);
+            observer.onResult(from, true, r);
             runTasks(from);
             if (r.bytesProduced() == 0 && r.getStatus() != Status.OK) {
                 break;
@@ -205,6 +218,7 @@ public final class EnginePair {
         ByteBuffer app = fromClient ? serverApp : clientApp;
         while (wire.hasRemaining()) {
             SSLEngineResult r = to.unwrap(wire, app);
+            observer.onResult(to, false, r);
             runTasks(to);
             if (r.getStatus() == Status.BUFFER_UNDERFLOW || r.bytesConsumed() == 0) {
                 break;
