@@ -49,6 +49,17 @@ class EngineFailureTest {
 
     @ParameterizedTest
     @EnumSource(Peers.class)
+    void serverRejectsClientChainFromUntrustedIssuer(Peers peers) throws Exception {
+        EnginePair pair = peers.pairWithClientKeys(KeyKind.EC_P256, TestPki.untrustedKeyManagers());
+        pair.server.setNeedClientAuth(true);
+        Outcome o = pair.handshakeUntilStopped();
+        // SunJSSE 17 reports any rejected client chain as bad_certificate
+        String alert = peers.serverIsPadlock() ? "certificate_unknown" : "bad_certificate";
+        assertFailure(peers, pair, o, false, alert, SSLHandshakeException.class, SSLHandshakeException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Peers.class)
     void clientRejectsExpiredServerCertificate(Peers peers) throws Exception {
         EnginePair pair = peers.pair(KeyKind.EC_P256, TestPki.expiredKeyManagers(), Map.of());
         Outcome o = pair.handshakeUntilStopped();
@@ -151,6 +162,32 @@ class EngineFailureTest {
         Class<? extends SSLException> clientClass = peers.clientIsPadlock() ? SSLProtocolException.class
                 : SSLException.class;
         assertFailure(peers, pair, o, false, "bad_record_mac", serverClass, clientClass);
+    }
+
+    /**
+     * The last encrypted record of the server's first flight ends with its Finished (Padlock
+     * packs EncryptedExtensions to Finished into one record, SunJSSE gives Finished a record
+     * of its own). A flipped bit in its tag fails authentication: bad_record_mac from the client.
+     */
+    @ParameterizedTest
+    @EnumSource(Peers.class)
+    void tamperedServerFinishedRecordIsBadRecordMac(Peers peers) throws Exception {
+        EnginePair pair = peers.pair(KeyKind.EC_P256, null, Map.of());
+        AtomicBoolean tampered = new AtomicBoolean();
+        pair.tapServerToClient(chunk -> {
+            int last = lastRecordStart(chunk);
+            if (chunk.get(last) == 23 && !tampered.getAndSet(true)) {
+                chunk.put(chunk.limit() - 1, (byte) (chunk.get(chunk.limit() - 1) ^ 1));
+            }
+            return chunk;
+        });
+        Outcome o = pair.handshakeUntilStopped();
+        assertTrue(tampered.get(), "the server's flight was seen and changed");
+        Class<? extends SSLException> clientClass = peers.clientIsPadlock() ? SSLProtocolException.class
+                : SSLException.class;
+        Class<? extends SSLException> serverClass = peers.serverIsPadlock() ? SSLProtocolException.class
+                : SSLException.class;
+        assertFailure(peers, pair, o, true, "bad_record_mac", clientClass, serverClass);
     }
 
     @ParameterizedTest
