@@ -51,6 +51,10 @@ final class PadlockEngine extends SSLEngine {
     @Override
     public synchronized void beginHandshake() throws SSLException {
         if (connection != null) {
+            if (connection.isOutboundClosed() || connection.failure() != null) {
+                // RFC 8446 §6.1: nothing may follow close_notify or a fatal alert
+                throw new SSLException("cannot begin a handshake or key update: the connection is closed");
+            }
             if (connection.isHandshakeComplete()) {
                 // TLS 1.3 has no renegotiation; SunJSSE answers beginHandshake after the
                 // handshake with a KeyUpdate that asks the peer to update too (unless the peer
