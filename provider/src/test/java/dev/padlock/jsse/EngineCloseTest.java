@@ -125,6 +125,25 @@ class EngineCloseTest {
         assertTrue(received.getMessage().contains("Received fatal alert: internal_error"), received.getMessage());
     }
 
+    /** RFC 8446 §6.1: nothing follows close_notify, not even a KeyUpdate. */
+    @ParameterizedTest(name = "{0} client closes first: {1}")
+    @MethodSource("closers")
+    void noKeyUpdateAfterCloseNotify(Peers peers, boolean clientFirst) throws Exception {
+        EnginePair pair = peers.pair(KeyKind.EC_P256);
+        pair.handshake();
+        SSLEngine engine = clientFirst ? pair.client : pair.server;
+        engine.closeOutbound();
+        ByteBuffer net = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        assertEquals(Status.CLOSED, engine.wrap(ByteBuffer.allocate(0), net).getStatus());
+        int closeNotifyLength = net.position();
+        assertThrows(SSLException.class, engine::beginHandshake);
+        SSLEngineResult r = engine.wrap(ByteBuffer.allocate(0), net);
+        assertEquals(Status.CLOSED, r.getStatus());
+        assertEquals(0, r.bytesProduced(), "nothing after close_notify");
+        assertEquals(closeNotifyLength, net.position());
+        assertEquals(HandshakeStatus.NOT_HANDSHAKING, engine.getHandshakeStatus());
+    }
+
     @ParameterizedTest(name = "{0} client closes first: {1}")
     @MethodSource("closers")
     void closeOutboundBeforeTheHandshakeSendsNothing(Peers peers, boolean client) throws Exception {
