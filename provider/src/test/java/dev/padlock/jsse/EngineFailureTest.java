@@ -193,34 +193,40 @@ class EngineFailureTest {
     @ParameterizedTest
     @EnumSource(Peers.class)
     void tamperedApplicationRecordIsBadRecordMac(Peers peers) throws Exception {
-        EnginePair pair = peers.pair(KeyKind.EC_P256, null, Map.of());
-        pair.handshake();
-        SSLEngine sender = pair.client;
-        SSLEngine receiver = pair.server;
-        ByteBuffer net = ByteBuffer.allocate(sender.getSession().getPacketBufferSize());
-        sender.wrap(ByteBuffer.wrap(new byte[100]), net);
-        net.flip();
-        net.put(10, (byte) (net.get(10) ^ 0x80));
-        ByteBuffer app = ByteBuffer.allocate(receiver.getSession().getApplicationBufferSize());
-        SSLException failure = assertThrows(SSLException.class, () -> receiver.unwrap(net, app));
-        assertEquals(0, app.position(), "nothing of a forged record reaches the application");
-        assertEquals(peers.serverIsPadlock() ? SSLProtocolException.class : SSLException.class, failure.getClass());
-        if (peers.serverIsPadlock()) {
-            assertTrue(failure.getMessage().startsWith("(bad_record_mac) "), failure.getMessage());
-        }
+        for (boolean fromClient : new boolean[] {true, false}) {
+            EnginePair pair = peers.pair(KeyKind.EC_P256, null, Map.of());
+            pair.handshake();
+            SSLEngine sender = fromClient ? pair.client : pair.server;
+            SSLEngine receiver = fromClient ? pair.server : pair.client;
+            boolean receiverIsPadlock = fromClient ? peers.serverIsPadlock() : peers.clientIsPadlock();
+            boolean senderIsPadlock = fromClient ? peers.clientIsPadlock() : peers.serverIsPadlock();
+            ByteBuffer net = ByteBuffer.allocate(sender.getSession().getPacketBufferSize());
+            sender.wrap(ByteBuffer.wrap(new byte[100]), net);
+            net.flip();
+            net.put(10, (byte) (net.get(10) ^ 0x80));
+            ByteBuffer app = ByteBuffer.allocate(receiver.getSession().getApplicationBufferSize());
+            SSLException failure = assertThrows(SSLException.class, () -> receiver.unwrap(net, app));
+            assertEquals(0, app.position(), "nothing of a forged record reaches the application");
+            assertEquals(receiverIsPadlock ? SSLProtocolException.class : SSLException.class, failure.getClass());
+            if (receiverIsPadlock) {
+                assertTrue(failure.getMessage().startsWith("(bad_record_mac) "), failure.getMessage());
+            }
 
-        assertEquals(HandshakeStatus.NEED_WRAP, receiver.getHandshakeStatus());
-        ByteBuffer alert = ByteBuffer.allocate(receiver.getSession().getPacketBufferSize());
-        SSLEngineResult r = receiver.wrap(ByteBuffer.allocate(0), alert);
-        assertEquals(Status.CLOSED, r.getStatus());
-        assertTrue(r.bytesProduced() > 0, "the alert record");
-        assertTrue(receiver.isOutboundDone());
-        alert.flip();
-        SSLException received = assertThrows(SSLException.class,
-                () -> sender.unwrap(alert, ByteBuffer.allocate(sender.getSession().getApplicationBufferSize())));
-        assertTrue(received.getMessage().contains("Received fatal alert: bad_record_mac"), received.getMessage());
-        assertEquals(peers.clientIsPadlock() ? SSLProtocolException.class : SSLException.class, received.getClass());
-        assertTrue(sender.isInboundDone());
+            assertEquals(HandshakeStatus.NEED_WRAP, receiver.getHandshakeStatus(), "the alert waits to be wrapped");
+            ByteBuffer alert = ByteBuffer.allocate(receiver.getSession().getPacketBufferSize());
+            SSLEngineResult r = receiver.wrap(ByteBuffer.allocate(0), alert);
+            assertEquals(Status.CLOSED, r.getStatus());
+            assertTrue(r.bytesProduced() > 0, "the alert record");
+            assertTrue(receiver.isOutboundDone());
+            assertTrue(receiver.isInboundDone());
+            alert.flip();
+            SSLException received = assertThrows(SSLException.class, () -> sender.unwrap(alert,
+                    ByteBuffer.allocate(sender.getSession().getApplicationBufferSize())));
+            assertTrue(received.getMessage().contains("Received fatal alert: bad_record_mac"),
+                    received.getMessage());
+            assertEquals(senderIsPadlock ? SSLProtocolException.class : SSLException.class, received.getClass());
+            assertTrue(sender.isInboundDone());
+        }
     }
 
     private static int lastRecordStart(ByteBuffer chunk) {
