@@ -71,10 +71,15 @@ class EngineSessionTest {
 
     @ParameterizedTest
     @EnumSource(Peers.class)
-    void serverEngineWithoutPeerInfoHasNoPeerHost(Peers peers) throws Exception {
+    void sessionBeforeTheHandshakeIsNullAndServerWithoutPeerInfoHasNoPeerHost(Peers peers) throws Exception {
         EnginePair pair = peers.pair(KeyKind.EC_P256);
         assertEquals("NONE", pair.client.getSession().getProtocol(), "before the handshake");
         assertEquals("SSL_NULL_WITH_NULL_NULL", pair.client.getSession().getCipherSuite());
+        for (SSLEngine e : new SSLEngine[] {pair.client, pair.server}) {
+            // sized before the handshake, when applications allocate their buffers
+            assertTrue(e.getSession().getPacketBufferSize() >= MAX_RECORD);
+            assertTrue(e.getSession().getApplicationBufferSize() >= MAX_PLAINTEXT);
+        }
         pair.handshake();
         assertNull(pair.server.getSession().getPeerHost());
         assertEquals(-1, pair.server.getSession().getPeerPort());
