@@ -44,6 +44,7 @@ public final class TlsConnection implements HandshakeOutput {
     private boolean outboundClosed;
     private TlsFailure failure;
     private boolean failureFromPeer;
+    /** change_cipher_spec records since the last handshake record. */
     private int changeCipherSpecsReceived;
     private int emptyRecordsInARow;
     private int keyUpdatesInARow;
@@ -204,7 +205,10 @@ public final class TlsConnection implements HandshakeOutput {
             throw TlsFailure.unexpectedMessage("a change_cipher_spec record interrupted a fragmented handshake "
                     + "message (RFC 8446 §5.1)");
         }
-        // RFC 8446 §5: one byte 0x01, between the first ClientHello and the peer's Finished, once.
+        // RFC 8446 §5: one byte 0x01, between the first ClientHello and the peer's Finished, and
+        // dropped whenever it comes. A compatibility-mode server may send one after its
+        // HelloRetryRequest and another after its ServerHello (SunJSSE does), so the bound
+        // against a flood is one per handshake flight, not one per connection.
         if (!handshaker.acceptsChangeCipherSpec() || plaintext.remaining() != 1 || plaintext.get(0) != 1
                 || ++changeCipherSpecsReceived > 1) {
             throw TlsFailure.unexpectedMessage("unexpected change_cipher_spec record");
@@ -215,6 +219,7 @@ public final class TlsConnection implements HandshakeOutput {
         if (!plaintext.hasRemaining()) {
             throw TlsFailure.unexpectedMessage("zero-length handshake record (RFC 8446 §5.1)");
         }
+        changeCipherSpecsReceived = 0;
         incoming.append(plaintext);
         Bytes message;
         while ((message = incoming.next()) != null) {

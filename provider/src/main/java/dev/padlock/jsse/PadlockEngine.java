@@ -52,10 +52,15 @@ final class PadlockEngine extends SSLEngine {
     @Override
     public synchronized void beginHandshake() throws SSLException {
         if (connection != null) {
+            if (connection.isOutboundClosed() || connection.failure() != null) {
+                // RFC 8446 §6.1: nothing may follow close_notify or a fatal alert
+                throw new SSLException("cannot begin a handshake or key update: the connection is closed");
+            }
             if (connection.isHandshakeComplete()) {
                 // TLS 1.3 has no renegotiation; SunJSSE answers beginHandshake after the
-                // handshake with a KeyUpdate, and so do we.
-                connection.updateKeys(false);
+                // handshake with a KeyUpdate that asks the peer to update too (unless the peer
+                // has closed its side), so both directions get fresh keys, and so do we.
+                connection.updateKeys(!connection.isInboundClosed());
             }
             return;
         }
@@ -205,7 +210,8 @@ final class PadlockEngine extends SSLEngine {
         try {
             delivered = connection.receive(src, dsts, offset, length);
         } catch (TlsFailure f) {
-            throw Failures.toException(f, handshaking);
+            boolean rejected = connection.failureFromPeer() && Failures.rejectsHandshake(f.alert());
+            throw Failures.toException(f, handshaking || rejected);
         } finally {
             src.limit(limit);
             src.position(start + recordLength);

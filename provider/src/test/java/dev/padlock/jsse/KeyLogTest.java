@@ -47,14 +47,15 @@ class KeyLogTest {
         });
         pair.handshake();
         pair.send(new byte[100], true);
-        clientEngine.beginHandshake(); // after the handshake: a KeyUpdate
+        clientEngine.beginHandshake(); // after the handshake: a KeyUpdate that asks the server to update too
         pair.send(new byte[100], true);
 
         List<String> clientLines = Files.readAllLines(clientLog);
         List<String> serverLines = Files.readAllLines(serverLog);
         List<String> labels = clientLines.stream().map(l -> l.split(" ")[0]).sorted().toList();
         assertEquals(List.of("CLIENT_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0", "CLIENT_TRAFFIC_SECRET_1",
-                "EXPORTER_SECRET", "SERVER_HANDSHAKE_TRAFFIC_SECRET", "SERVER_TRAFFIC_SECRET_0"), labels);
+                "EXPORTER_SECRET", "SERVER_HANDSHAKE_TRAFFIC_SECRET", "SERVER_TRAFFIC_SECRET_0",
+                "SERVER_TRAFFIC_SECRET_1"), labels);
         for (String line : clientLines) {
             String[] parts = line.split(" ");
             assertEquals(clientRandom.get(), parts[1], line);

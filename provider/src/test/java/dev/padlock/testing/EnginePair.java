@@ -38,6 +38,18 @@ public final class EnginePair {
         serverApp = ByteBuffer.allocate(server.getSession().getApplicationBufferSize() * 4);
     }
 
+    /** Sees every wrap and unwrap result of {@link #handshake()}, in order. */
+    public interface Observer {
+        void onResult(SSLEngine engine, boolean wrap, SSLEngineResult result);
+    }
+
+    private Observer observer = (engine, wrap, result) -> { };
+
+    public EnginePair observe(Observer observer) {
+        this.observer = observer;
+        return this;
+    }
+
     public EnginePair tapClientToServer(UnaryOperator<ByteBuffer> tap) {
         this.clientToServerTap = tap;
         return this;
@@ -66,6 +78,115 @@ public final class EnginePair {
         throw new AssertionError("handshake did not finish in " + MAX_ROUNDS + " rounds");
     }
 
+    /** What one engine threw while {@link #handshakeUntilStopped()} drove a failing handshake. */
+    public static final class Failed {
+        /** The first exception the engine threw, or null. */
+        public SSLException exception;
+        /** The handshake status right after the exception. */
+        public HandshakeStatus statusAfterException;
+        /** The first wrap after the exception (the one that should carry the alert), or null. */
+        public SSLEngineResult alertWrap;
+        /** A further wrap after {@link #alertWrap}, which should have nothing left to send. */
+        public SSLEngineResult wrapAfterAlert;
+        /** isOutboundDone() right after {@link #alertWrap}. */
+        public boolean outboundDoneAfterAlert;
+    }
+
+    /** Each side's part in a handshake driven by {@link #handshakeUntilStopped()}. */
+    public record Outcome(Failed client, Failed server) {
+    }
+
+    /**
+     * Drives a handshake expected to fail: an engine's exception is recorded instead of
+     * thrown, and the pumping goes on (the failing side wraps its alert, the peer unwraps it)
+     * until neither side has anything more to do.
+     */
+    public Outcome handshakeUntilStopped() {
+        Outcome outcome = new Outcome(new Failed(), new Failed());
+        begin(client, outcome.client);
+        begin(server, outcome.server);
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            boolean progress = step(client, server, true, outcome);
+            progress |= step(server, client, false, outcome);
+            if (!progress) {
+                return outcome;
+            }
+        }
+        throw new AssertionError("failing handshake did not stop in " + MAX_ROUNDS + " rounds");
+    }
+
+    private static void begin(SSLEngine engine, Failed failed) {
+        try {
+            engine.beginHandshake();
+        } catch (SSLException e) {
+            recordException(engine, failed, e);
+        }
+    }
+
+    private static void recordException(SSLEngine engine, Failed failed, SSLException e) {
+        if (failed.exception == null) {
+            failed.exception = e;
+            failed.statusAfterException = engine.getHandshakeStatus();
+        }
+    }
+
+    private boolean step(SSLEngine from, SSLEngine to, boolean fromClient, Outcome outcome) {
+        Failed fromFailed = fromClient ? outcome.client : outcome.server;
+        Failed toFailed = fromClient ? outcome.server : outcome.client;
+        ByteBuffer wire = fromClient ? toServer : toClient;
+        ByteBuffer chunk = ByteBuffer.allocate(wire.capacity());
+        boolean progress = false;
+        for (int i = 0; i < MAX_ROUNDS && from.getHandshakeStatus() == HandshakeStatus.NEED_WRAP; i++) {
+            SSLEngineResult r;
+            try {
+                r = from.wrap(ByteBuffer.allocate(0), chunk);
+                runTasks(from);
+            } catch (SSLException e) {
+                recordException(from, fromFailed, e);
+                progress = true;
+                continue;
+            }
+            if (fromFailed.exception != null && fromFailed.alertWrap == null) {
+                fromFailed.alertWrap = r;
+                fromFailed.outboundDoneAfterAlert = from.isOutboundDone();
+                try {
+                    fromFailed.wrapAfterAlert = from.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(wire.capacity()));
+                } catch (SSLException e) {
+                    throw new AssertionError("wrap after the alert threw", e);
+                }
+            }
+            if (r.bytesProduced() == 0) {
+                break;
+            }
+            progress = true;
+        }
+        chunk.flip();
+        if (chunk.hasRemaining()) {
+            wire.put(fromClient ? clientToServerTap.apply(chunk) : serverToClientTap.apply(chunk));
+        }
+        wire.flip();
+        ByteBuffer app = fromClient ? serverApp : clientApp;
+        while (wire.hasRemaining()) {
+            if (toFailed.exception != null) {
+                // a failed engine reads nothing more
+                wire.position(wire.limit());
+                break;
+            }
+            try {
+                SSLEngineResult r = to.unwrap(wire, app);
+                runTasks(to);
+                if (r.getStatus() == Status.BUFFER_UNDERFLOW || r.bytesConsumed() == 0) {
+                    break;
+                }
+            } catch (SSLException e) {
+                recordException(to, toFailed, e);
+            }
+            progress = true;
+        }
+        wire.compact();
+        return progress;
+    }
+
     private static boolean done(SSLEngine e) {
         HandshakeStatus hs = e.getHandshakeStatus();
         return hs == HandshakeStatus.NOT_HANDSHAKING || hs == HandshakeStatus.FINISHED;
@@ -79,6 +200,7 @@ public final class EnginePair {
         ByteBuffer chunk = ByteBuffer.allocate(wire.capacity());
         while (from.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
             SSLEngineResult r = from.wrap(ByteBuffer.allocate(0), chunk);
+            observer.onResult(from, true, r);
             runTasks(from);
             if (r.bytesProduced() == 0 && r.getStatus() != Status.OK) {
                 break;
@@ -96,6 +218,7 @@ public final class EnginePair {
         ByteBuffer app = fromClient ? serverApp : clientApp;
         while (wire.hasRemaining()) {
             SSLEngineResult r = to.unwrap(wire, app);
+            observer.onResult(to, false, r);
             runTasks(to);
             if (r.getStatus() == Status.BUFFER_UNDERFLOW || r.bytesConsumed() == 0) {
                 break;
