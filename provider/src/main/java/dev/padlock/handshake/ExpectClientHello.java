@@ -93,8 +93,10 @@ final class ExpectClientHello implements State {
             hs.suite = suite;
             hs.transcript.begin(suite);
         }
+        // RFC 8446 §4.2.11.2: the binder covers the transcript before this ClientHello.
+        Optional<PskAcceptor.Accepted> psk = PskAcceptor.accept(hs, hello, raw, suite);
         hs.transcript.add(raw);
-        return new ServerFlight(hs, hello, suite, usable.get()).send();
+        return new ServerFlight(hs, hello, suite, usable.get(), psk.orElse(null)).send();
     }
 
     private static TlsFailure missing(String extension) {

@@ -80,14 +80,18 @@ final class ContextDefaults {
     private final Side server;
     private final boolean middleboxCompatibility;
     private final int maxHandshakeMessageSize;
+    private final boolean clientSessionTickets;
+    private final boolean serverSessionTickets;
 
     private ContextDefaults(List<NamedGroup> namedGroups, Side client, Side server, boolean middleboxCompatibility,
-            int maxHandshakeMessageSize) {
+            int maxHandshakeMessageSize, boolean clientSessionTickets, boolean serverSessionTickets) {
         this.namedGroups = List.copyOf(namedGroups);
         this.client = client;
         this.server = server;
         this.middleboxCompatibility = middleboxCompatibility;
         this.maxHandshakeMessageSize = maxHandshakeMessageSize;
+        this.clientSessionTickets = clientSessionTickets;
+        this.serverSessionTickets = serverSessionTickets;
     }
 
     /** Built from the system properties; for a context. */
@@ -105,7 +109,15 @@ final class ContextDefaults {
         return new ContextDefaults(groups, side(properties, "client"), side(properties, "server"),
                 bool(properties, "jdk.tls.client.useCompatibilityMode", true),
                 positiveInt(properties, "jdk.tls.maxHandshakeMessageSize",
-                        HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE));
+                        HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE),
+                notFalse(properties, "jdk.tls.client.enableSessionTicketExtension"),
+                notFalse(properties, "jdk.tls.server.enableSessionTicketExtension"));
+    }
+
+    /** As SunJSSE reads the session ticket switches: only "false" (any case) turns them off. */
+    private static boolean notFalse(Function<String, String> properties, String property) {
+        String v = properties.apply(property);
+        return v == null || !v.trim().equalsIgnoreCase("false");
     }
 
     /** As SunJSSE: unset means the default; anything but true or false (any case) is an error. */
@@ -211,6 +223,15 @@ final class ContextDefaults {
 
     int maxHandshakeMessageSize() {
         return maxHandshakeMessageSize;
+    }
+
+    /**
+     * Session tickets and PSK resumption for one side ({@code jdk.tls.client.enableSessionTicketExtension},
+     * {@code jdk.tls.server.enableSessionTicketExtension}): false means a client offers no
+     * ticket and a server issues none.
+     */
+    boolean sessionTickets(boolean clientMode) {
+        return clientMode ? clientSessionTickets : serverSessionTickets;
     }
 
     Side side(boolean clientMode) {
