@@ -83,4 +83,19 @@ class SunJsseResumptionTest {
                 .orElseThrow();
         assertEquals(1, offer.identities().size());
     }
+
+    @org.junit.jupiter.api.Test
+    void sunJsseClientResumesAfterHelloRetryRequestFromPadlockServer() throws Exception {
+        SSLContext client = Contexts.sun(KeyKind.RSA_2048);
+        // SunJSSE sends key shares for x25519 and secp256r1: this server asks again for secp384r1.
+        EngineResumptionTest.Ctx server = EngineResumptionTest.padlock(Clock.systemUTC(),
+                Map.of("jdk.tls.namedGroups", "secp384r1"));
+        connect(client, server.context(), "TLS_AES_256_GCM_SHA384");
+
+        EngineResumptionTest.Connection second = connect(client, server.context(), "TLS_AES_256_GCM_SHA384");
+        assertTrue(second.toClient().serverHellos().get(0).isHelloRetryRequest());
+        assertEquals(2, second.toServer().clientHellos().size());
+        assertWireResumed(second);
+        assertTrue(Padlock.isResumed(second.pair().server.getSession()));
+    }
 }
