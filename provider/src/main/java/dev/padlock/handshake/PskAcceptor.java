@@ -15,6 +15,7 @@ import dev.padlock.wire.ServerName;
 import dev.padlock.wire.ServerNameExtension;
 import dev.padlock.wire.TlsFailure;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.StandardConstants;
@@ -102,7 +103,7 @@ final class PskAcceptor {
         Bytes truncated = raw.slice(0, raw.length() - hello.bindersLength());
         byte[] psk = state.psk().toByteArray();
         EarlySecret early = EarlySecret.withPsk(suite, psk);
-        java.util.Arrays.fill(psk, (byte) 0);
+        Arrays.fill(psk, (byte) 0);
         if (!early.verifyBinder(true, hs.transcript.hashOf(truncated), binder.toByteArray())) {
             throw new TlsFailure(AlertDescription.DECRYPT_ERROR, "the PSK binder does not verify");
         }

@@ -91,7 +91,11 @@ class EngineResumptionTest {
     /** One context with its SPI, for reaching the session contexts' package-private parts. */
     record Ctx(SSLContext context, PadlockContextSpi spi) {
         SSLEngine engine(boolean client) {
-            return client ? context.createSSLEngine("localhost", 443) : context.createSSLEngine();
+            return engine(client, 443);
+        }
+
+        SSLEngine engine(boolean client, int port) {
+            return client ? context.createSSLEngine("localhost", port) : context.createSSLEngine();
         }
     }
 
@@ -128,7 +132,12 @@ class EngineResumptionTest {
      */
     static Connection connect(Ctx client, Ctx server, String[] clientSuites, String[] serverSuites)
             throws SSLException {
-        SSLEngine c = client.engine(true);
+        return connect(client, server, clientSuites, serverSuites, 443);
+    }
+
+    static Connection connect(Ctx client, Ctx server, String[] clientSuites, String[] serverSuites, int port)
+            throws SSLException {
+        SSLEngine c = client.engine(true, port);
         SSLEngine s = server.engine(false);
         if (clientSuites != null) {
             c.setEnabledCipherSuites(clientSuites);
@@ -247,6 +256,30 @@ class EngineResumptionTest {
 
         clock.advance(Duration.ofSeconds(60));
         assertFull(connect(client, server), false);
+    }
+
+    @Test
+    void clientSessionTimeoutEndsTicketsBeforeTheirLifetime() throws Exception {
+        TestClock clock = new TestClock();
+        Ctx client = padlock(clock, Map.of());
+        Ctx server = padlock(clock, Map.of());
+        client.context().getClientSessionContext().setSessionTimeout(10);
+        assertFull(connect(client, server), false);
+        clock.advance(Duration.ofSeconds(9));
+        assertResumed(connect(client, server));
+        clock.advance(Duration.ofSeconds(10));
+        assertFull(connect(client, server), false);
+    }
+
+    @Test
+    void clientSessionCacheSizeBoundsTheServersWithTickets() throws Exception {
+        Ctx client = padlock(Clock.systemUTC(), Map.of());
+        Ctx server = padlock(Clock.systemUTC(), Map.of());
+        client.context().getClientSessionContext().setSessionCacheSize(1);
+        assertFull(connect(client, server, null, null, 443), false);
+        assertFull(connect(client, server, null, null, 444), false);
+        assertFull(connect(client, server, null, null, 443), false);
+        assertResumed(connect(client, server, null, null, 443));
     }
 
     @Test
