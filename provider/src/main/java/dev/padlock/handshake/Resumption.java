@@ -27,7 +27,8 @@ public record Resumption(ClientSessionCache clientCache, TicketKeys ticketKeys, 
             throw new IllegalArgumentException("ticket count must be between 0 and 255: " + ticketCount);
         }
         if (ticketLifetime.isNegative() || ticketLifetime.compareTo(MAX_TICKET_LIFETIME) > 0) {
-            throw new IllegalArgumentException("ticket lifetime must be between 0 and 7 days: " + ticketLifetime);
+            throw new IllegalArgumentException("ticket lifetime must be between 0 and 604800 seconds (7 days): "
+                    + ticketLifetime.toSeconds());
         }
     }
 

@@ -82,6 +82,7 @@ class HandshakeResumptionTest {
         final Handshaker client;
         final Handshaker server;
         final List<HandshakeType> serverSent = new ArrayList<>();
+        final List<NewSessionTicket> tickets = new ArrayList<>();
         /**
          * False when the test rewrote the ClientHello: the client's transcript then differs from
          * the server's, so only what the server sends is of interest and the client hears nothing.
@@ -106,6 +107,10 @@ class HandshakeResumptionTest {
                 while (!toClient.messages.isEmpty()) {
                     Bytes m = serverToClient.apply(toClient.messages.poll());
                     serverSent.add(new HandshakeType(m.get(0) & 0xFF));
+                    if (serverSent.get(serverSent.size() - 1).equals(HandshakeType.NEW_SESSION_TICKET)) {
+                        tickets.add(NewSessionTicket.decode(dev.padlock.wire.TlsReader.of(m.slice(4, m.length()),
+                                "NewSessionTicket")));
+                    }
                     if (clientListens) {
                         client.onMessage(m);
                     }
@@ -225,6 +230,42 @@ class HandshakeResumptionTest {
                 second.serverSent);
         assertEquals(3, ((ClientHandshaker) second.client).ticketsReceived());
         assertEquals(1 + 3, cache.count("localhost", 443));
+    }
+
+    @Test
+    void ticketsCarryTheConfiguredLifetimeAndDistinctNoncesAndAgeAdds() throws Exception {
+        Run run = run(CipherSuiteSpec.SUPPORTED, CipherSuiteSpec.SUPPORTED, 2);
+        run.go();
+        assertEquals(2, run.tickets.size());
+        NewSessionTicket a = run.tickets.get(0);
+        NewSessionTicket b = run.tickets.get(1);
+        assertEquals(3600, a.ticketLifetime());
+        assertEquals(3600, b.ticketLifetime());
+        assertFalse(a.ticketNonce().equals(b.ticketNonce()), "RFC 8446 §4.6.1: nonces unique per connection");
+        assertFalse(a.ticket().equals(b.ticket()));
+        assertTrue(a.extensions().isEmpty(), "no early_data: Padlock does not accept 0-RTT");
+    }
+
+    @Test
+    void ticketLifetimeAboveSevenDaysIsRefusedInTheConfiguration() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Resumption.server(keys, 2, Duration.ofSeconds(604801)));
+        assertEquals("ticket lifetime must be between 0 and 604800 seconds (7 days): 604801", e.getMessage());
+    }
+
+    @Test
+    void clientDiscardsATicketWithLifetimeZeroAndKeepsNoneBeyondSevenDays() throws Exception {
+        Run run = run(CipherSuiteSpec.SUPPORTED, CipherSuiteSpec.SUPPORTED, 2);
+        boolean[] first = {true};
+        run.go(UnaryOperator.identity(), rewrite(NewSessionTicket.class, nst -> {
+            long lifetime = first[0] ? 0 : 0xFFFFFFFFL;
+            first[0] = false;
+            return new NewSessionTicket(lifetime, nst.ticketAgeAdd(), nst.ticketNonce(), nst.ticket(),
+                    nst.extensions());
+        }));
+        assertEquals(2, ((ClientHandshaker) run.client).ticketsReceived());
+        assertEquals(1, cache.count("localhost", 443));
+        assertEquals(604800, cache.take("localhost", 443).orElseThrow().lifetimeSeconds());
     }
 
     @Test

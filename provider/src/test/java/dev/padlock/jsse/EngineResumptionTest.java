@@ -259,6 +259,19 @@ class EngineResumptionTest {
     }
 
     @Test
+    void serverTicketLifetimeIsTheSessionTimeoutAndAtMostSevenDays() throws Exception {
+        PadlockSessionContext sessions = padlock(Clock.systemUTC(), Map.of()).spi().serverSessionContext();
+        assertEquals(Duration.ofDays(1), sessions.serverResumption().ticketLifetime());
+        sessions.setSessionTimeout(3600);
+        assertEquals(Duration.ofHours(1), sessions.serverResumption().ticketLifetime());
+        sessions.setSessionTimeout(30 * 86400);
+        assertEquals(Duration.ofDays(7), sessions.serverResumption().ticketLifetime());
+        sessions.setSessionTimeout(0);
+        assertEquals(Duration.ofDays(7), sessions.serverResumption().ticketLifetime());
+        assertEquals(2, sessions.serverResumption().ticketCount());
+    }
+
+    @Test
     void clientSessionTimeoutEndsTicketsBeforeTheirLifetime() throws Exception {
         TestClock clock = new TestClock();
         Ctx client = padlock(clock, Map.of());
