@@ -233,7 +233,7 @@ class HandshakeResumptionTest {
     }
 
     @Test
-    void ticketsCarryTheConfiguredLifetimeAndDistinctNoncesAndAgeAdds() throws Exception {
+    void ticketsCarryTheConfiguredLifetimeAndDistinctNonces() throws Exception {
         Run run = run(CipherSuiteSpec.SUPPORTED, CipherSuiteSpec.SUPPORTED, 2);
         run.go();
         assertEquals(2, run.tickets.size());

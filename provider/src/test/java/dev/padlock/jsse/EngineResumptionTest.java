@@ -137,8 +137,14 @@ class EngineResumptionTest {
 
     static Connection connect(Ctx client, Ctx server, String[] clientSuites, String[] serverSuites, int port)
             throws SSLException {
+        return connect(client, server, clientSuites, serverSuites, port, false);
+    }
+
+    static Connection connect(Ctx client, Ctx server, String[] clientSuites, String[] serverSuites, int port,
+            boolean needClientAuth) throws SSLException {
         SSLEngine c = client.engine(true, port);
         SSLEngine s = server.engine(false);
+        s.setNeedClientAuth(needClientAuth);
         if (clientSuites != null) {
             c.setEnabledCipherSuites(clientSuites);
         }
@@ -256,6 +262,30 @@ class EngineResumptionTest {
 
         clock.advance(Duration.ofSeconds(60));
         assertFull(connect(client, server), false);
+    }
+
+    @Test
+    void resumedSessionReportsTheOriginalClientCertificates() throws Exception {
+        Ctx client = padlock(Clock.systemUTC(), Map.of());
+        Ctx server = padlock(Clock.systemUTC(), Map.of());
+        Connection first = connect(client, server, null, null, 443, true);
+        assertFull(first, false);
+        Certificate[] clientChain = first.pair().server.getSession().getPeerCertificates();
+
+        Connection second = connect(client, server, null, null, 443, true);
+        assertResumed(second);
+        assertArrayEquals(clientChain, second.pair().server.getSession().getPeerCertificates());
+    }
+
+    @Test
+    void serverRequiringClientAuthDoesNotResumeASessionWithoutClientCertificate() throws Exception {
+        Ctx client = padlock(Clock.systemUTC(), Map.of());
+        Ctx server = padlock(Clock.systemUTC(), Map.of());
+        assertFull(connect(client, server), false);
+
+        Connection second = connect(client, server, null, null, 443, true);
+        assertFull(second, true);
+        assertEquals(2, second.pair().server.getSession().getPeerCertificates().length);
     }
 
     @Test
