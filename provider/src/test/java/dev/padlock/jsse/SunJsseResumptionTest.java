@@ -98,4 +98,18 @@ class SunJsseResumptionTest {
         assertWireResumed(second);
         assertTrue(Padlock.isResumed(second.pair().server.getSession()));
     }
+
+    @org.junit.jupiter.api.Test
+    void padlockClientFallsBackToAFullHandshakeWhenSunJsseRefusesTheTicket() throws Exception {
+        EngineResumptionTest.Ctx client = EngineResumptionTest.padlock(Clock.systemUTC(), Map.of());
+        connect(client.context(), Contexts.sun(KeyKind.RSA_2048), "TLS_AES_128_GCM_SHA256");
+
+        // Another SunJSSE context has other ticket keys: it cannot open the ticket.
+        EngineResumptionTest.Connection second = connect(client.context(), Contexts.sun(KeyKind.RSA_2048),
+                "TLS_AES_128_GCM_SHA256");
+        assertTrue(second.offeredPsk());
+        assertFalse(second.acceptedPsk());
+        assertFalse(Padlock.isResumed(second.pair().client.getSession()));
+        assertTrue(second.toClient().serverFlightLength() > EngineResumptionTest.serverCertificateLength());
+    }
 }
