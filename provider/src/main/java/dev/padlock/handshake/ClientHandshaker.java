@@ -1,7 +1,11 @@
 package dev.padlock.handshake;
 
 import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.crypto.EarlySecret;
 import dev.padlock.crypto.KeyShare;
+import dev.padlock.crypto.Transcript;
+import dev.padlock.session.ClientSessionCache;
+import dev.padlock.session.ClientTicket;
 import dev.padlock.session.TlsSession;
 import dev.padlock.wire.AlpnExtension;
 import dev.padlock.wire.Bytes;
@@ -13,7 +17,9 @@ import dev.padlock.wire.KeyShareClientHello;
 import dev.padlock.wire.KeyShareEntry;
 import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.NewSessionTicket;
+import dev.padlock.wire.PreSharedKeyClientHello;
 import dev.padlock.wire.ProtocolVersion;
+import dev.padlock.wire.PskIdentity;
 import dev.padlock.wire.PskKeyExchangeMode;
 import dev.padlock.wire.PskKeyExchangeModesExtension;
 import dev.padlock.wire.RecordSizeLimitExtension;
@@ -23,10 +29,13 @@ import dev.padlock.wire.SignatureAlgorithmsCertExtension;
 import dev.padlock.wire.SignatureAlgorithmsExtension;
 import dev.padlock.wire.SupportedGroupsExtension;
 import dev.padlock.wire.SupportedVersionsClientHello;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SNIServerName;
+import javax.net.ssl.StandardConstants;
 
 /** The client side of RFC 8446 §2: ClientHello, then the states named Expect*. */
 public final class ClientHandshaker extends Handshaker {
@@ -53,8 +62,9 @@ public final class ClientHandshaker extends Handshaker {
         session.localSignatureSchemes(Negotiation.union(config.signatureSchemes(), config.signatureSchemesCert()));
         session.requestedServerNames(config.serverNames());
 
-        ClientHello hello = new ClientHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random), Bytes.wrap(sessionId),
-                suites(), Bytes.of((byte) 0), extensions(shares));
+        offered = usableTicket();
+        ClientHello hello = withPsk(new ClientHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random),
+                Bytes.wrap(sessionId), suites(), Bytes.of((byte) 0), extensions(shares)));
         offeredExtensions = Negotiation.typesOf(hello.extensions());
         send(hello);
         begin(new ExpectServerHello(this, hello, shares));
@@ -68,14 +78,81 @@ public final class ClientHandshaker extends Handshaker {
     private Set<Integer> offeredExtensions = Set.of();
     private boolean changeCipherSpecSent;
     private int ticketsReceived;
+    /** The ticket offered in pre_shared_key, or null; taken from the cache, so used once (RFC 8446 §C.4). */
+    ClientTicket offered;
 
     /**
-     * RFC 8446 §4.6.1. Resumption is not implemented yet: the ticket has been decoded and
-     * checked, and is counted, not stored.
+     * RFC 8446 §4.6.1: keep the ticket with the PSK derived from its nonce. A lifetime of 0
+     * means "discard"; clients must not keep a ticket beyond 7 days whatever the server says.
      */
     void onNewSessionTicket(NewSessionTicket ticket) {
         Negotiation.checkAllowed(ticket.extensions(), HandshakeType.NEW_SESSION_TICKET);
         ticketsReceived++;
+        ClientSessionCache cache = config.resumption().clientCache();
+        if (cache == null || resumptionMasterSecret == null || ticket.ticketLifetime() == 0) {
+            return;
+        }
+        long lifetime = Math.min(ticket.ticketLifetime(), Resumption.MAX_TICKET_LIFETIME.toSeconds());
+        byte[] psk = resumptionMasterSecret.psk(ticket.ticketNonce().toByteArray());
+        String alpn = session.applicationProtocol() == null ? "" : session.applicationProtocol();
+        cache.put(config.peerHost(), config.peerPort(), new ClientTicket(ticket.ticket(), suite.suite(),
+                Bytes.wrap(psk), alpn, hostName(config.serverNames()), session.peerCertificates(),
+                ticket.ticketAgeAdd(), lifetime, config.clock().millis()));
+    }
+
+    /** The newest unexpired ticket for this server whose suite is still enabled. */
+    private ClientTicket usableTicket() {
+        ClientSessionCache cache = config.resumption().clientCache();
+        if (cache == null) {
+            return null;
+        }
+        Optional<ClientTicket> ticket = cache.take(config.peerHost(), config.peerPort());
+        if (ticket.isEmpty() || config.cipherSuites().stream().noneMatch(s -> s.suite().equals(ticket.get().suite()))) {
+            return null;
+        }
+        return ticket.get();
+    }
+
+    /**
+     * Appends pre_shared_key, which must come last (RFC 8446 §4.2.11), with the binder over the
+     * transcript so far and Truncate(ClientHello): first encoded with a zero binder of the right
+     * length, which the truncation cuts off, then filled in (§4.2.11.2).
+     */
+    ClientHello withPsk(ClientHello hello) {
+        if (offered == null) {
+            return hello;
+        }
+        CipherSuiteSpec spec = CipherSuiteSpec.of(offered.suite()).orElseThrow();
+        PskIdentity identity = new PskIdentity(offered.ticket(), offered.obfuscatedAge(config.clock().millis()));
+        List<Extension> ext = new ArrayList<>(hello.extensions());
+        ext.add(new PreSharedKeyClientHello(List.of(identity), List.of(Bytes.wrap(new byte[spec.hashLength()]))));
+        ClientHello placeholder = copy(hello, ext);
+        Bytes encoded = placeholder.encode();
+        Bytes truncated = encoded.slice(0, encoded.length() - placeholder.bindersLength());
+        Transcript forBinder = transcript;
+        if (!transcript.isBegun()) {
+            forBinder = new Transcript();
+            forBinder.begin(spec);
+        }
+        byte[] binder = EarlySecret.withPsk(spec, offered.psk().toByteArray())
+                .computeBinder(true, forBinder.hashOf(truncated));
+        ext.set(ext.size() - 1, new PreSharedKeyClientHello(List.of(identity), List.of(Bytes.wrap(binder))));
+        return copy(hello, ext);
+    }
+
+    private static ClientHello copy(ClientHello hello, List<Extension> extensions) {
+        return new ClientHello(hello.legacyVersion(), hello.random(), hello.legacySessionId(), hello.cipherSuites(),
+                hello.legacyCompressionMethods(), extensions);
+    }
+
+    /** The host_name among the server names we send, or "". */
+    static String hostName(List<SNIServerName> names) {
+        for (SNIServerName name : names) {
+            if (name.getType() == StandardConstants.SNI_HOST_NAME) {
+                return new String(name.getEncoded(), StandardCharsets.US_ASCII);
+            }
+        }
+        return "";
     }
 
     /** How many NewSessionTicket messages the server sent after the handshake. */

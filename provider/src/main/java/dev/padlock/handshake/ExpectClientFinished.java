@@ -34,6 +34,8 @@ final class ExpectClientFinished implements State {
         hs.resumptionMasterSecret = context.master().resumptionMasterSecret(hs.transcript.currentHash());
         hs.out.installReadSecret(context.clientApplication());
         hs.enterApplicationPhase(context.clientApplication(), context.serverApplication(), context.exporter());
-        return new Connected(hs);
+        State connected = new Connected(hs);
+        TicketIssuer.issue(hs, context.clientWantsTickets(), context.serverName());
+        return connected;
     }
 }

@@ -75,7 +75,8 @@ final class ExpectClientHello implements State {
         // RFC 8446 §4.2.9: pre_shared_key without psk_key_exchange_modes aborts the handshake.
         if (hello.extension(PreSharedKeyClientHello.class).isPresent()
                 && hello.extension(PskKeyExchangeModesExtension.class).isEmpty()) {
-            throw missing("psk_key_exchange_modes");
+            throw new TlsFailure(AlertDescription.MISSING_EXTENSION,
+                    "ClientHello offers pre_shared_key without psk_key_exchange_modes");
         }
         if (retry != null) {
             checkSecondHello(retry, hello);
@@ -104,8 +105,10 @@ final class ExpectClientHello implements State {
             hs.suite = suite;
             hs.transcript.begin(suite);
         }
+        // RFC 8446 §4.2.11.2: the binder covers the transcript before this ClientHello.
+        Optional<PskAcceptor.Accepted> psk = PskAcceptor.accept(hs, hello, raw, suite);
         hs.transcript.add(raw);
-        return new ServerFlight(hs, hello, suite, usable.get()).send();
+        return new ServerFlight(hs, hello, suite, usable.get(), psk.orElse(null)).send();
     }
 
     private static TlsFailure missing(String extension) {

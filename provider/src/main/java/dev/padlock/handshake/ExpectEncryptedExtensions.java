@@ -45,7 +45,9 @@ final class ExpectEncryptedExtensions implements State {
             hs.session.peerRecordSizeLimit(limit.get().limit());
         }
         hs.transcript.add(raw);
-        return new ExpectCertificateOrCertificateRequest(hs, keys);
+        // RFC 8446 §2.2: a server that accepted our PSK sends neither Certificate nor CertificateVerify.
+        return hs.session.resumed() ? new ExpectServerFinished(hs, keys, null)
+                : new ExpectCertificateOrCertificateRequest(hs, keys);
     }
 
     /** RFC 7301 §3.1: the server answers with exactly one protocol, one the client offered. */

@@ -5,8 +5,10 @@ import dev.padlock.crypto.EarlySecret;
 import dev.padlock.crypto.HandshakeSecret;
 import dev.padlock.crypto.KeyShare;
 import dev.padlock.crypto.TrafficSecret;
+import dev.padlock.session.ClientTicket;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
+import dev.padlock.wire.CipherSuite;
 import dev.padlock.wire.ClientHello;
 import dev.padlock.wire.CookieExtension;
 import dev.padlock.wire.Extension;
@@ -15,6 +17,7 @@ import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.KeyShareHelloRetryRequest;
 import dev.padlock.wire.KeyShareServerHello;
 import dev.padlock.wire.NamedGroup;
+import dev.padlock.wire.PreSharedKeyServerHello;
 import dev.padlock.wire.ProtocolVersion;
 import dev.padlock.wire.ServerHello;
 import dev.padlock.wire.SupportedVersionsServerHello;
@@ -130,8 +133,13 @@ final class ExpectServerHello implements State {
         List<KeyShare> newShares = share == null ? shares : List.of(share);
         List<Extension> ext = new ArrayList<>(hs.extensions(newShares));
         cookie.ifPresent(ext::add);
-        ClientHello second = new ClientHello(hello.legacyVersion(), hello.random(), hello.legacySessionId(),
-                hello.cipherSuites(), hello.legacyCompressionMethods(), ext);
+        // RFC 8446 §4.1.4: offer again only a PSK whose hash is the chosen suite's; its binder
+        // now covers message_hash and the HelloRetryRequest (§4.2.11.2).
+        if (hs.offered != null && !sameHash(hs.offered.suite(), spec)) {
+            hs.offered = null;
+        }
+        ClientHello second = hs.withPsk(new ClientHello(hello.legacyVersion(), hello.random(),
+                hello.legacySessionId(), hello.cipherSuites(), hello.legacyCompressionMethods(), ext));
         hs.sendCompatibilityChangeCipherSpec();
         hs.send(second);
         return new ExpectServerHello(hs, second, newShares, hrr);
@@ -160,7 +168,7 @@ final class ExpectServerHello implements State {
         hs.session.cipherSuite(spec.suite());
         hs.session.namedGroup(group);
 
-        HandshakeSecret handshakeSecret = EarlySecret.withoutPsk(spec).handshakeSecret(sharedSecret);
+        HandshakeSecret handshakeSecret = earlySecret(sh, spec).handshakeSecret(sharedSecret);
         Arrays.fill(sharedSecret, (byte) 0);
         byte[] th = hs.transcript.currentHash();
         TrafficSecret client = handshakeSecret.clientHandshakeTrafficSecret(th);
@@ -168,5 +176,33 @@ final class ExpectServerHello implements State {
         hs.out.installReadSecret(server);
         hs.out.installWriteSecret(client);
         return new ExpectEncryptedExtensions(hs, hello, new HandshakeKeys(handshakeSecret, client, server));
+    }
+
+    /**
+     * RFC 8446 §4.2.11: a server that accepted our PSK names it by index, with a suite of the
+     * PSK's hash; then the server authenticates with the PSK, and the session is the original
+     * one's, its peer certificates included.
+     */
+    private EarlySecret earlySecret(ServerHello sh, CipherSuiteSpec spec) {
+        Optional<PreSharedKeyServerHello> psk = sh.extension(PreSharedKeyServerHello.class);
+        if (psk.isEmpty()) {
+            return EarlySecret.withoutPsk(spec);
+        }
+        ClientTicket ticket = hs.offered;
+        if (psk.get().selectedIdentity() != 0) {
+            throw TlsFailure.illegalParameter("ServerHello selected PSK identity " + psk.get().selectedIdentity()
+                    + ", but only one was offered");
+        }
+        if (!sameHash(ticket.suite(), spec)) {
+            throw TlsFailure.illegalParameter("the server resumed with " + spec.suite() + ", whose hash is not that of "
+                    + "the PSK's suite " + ticket.suite());
+        }
+        hs.session.resumed(true);
+        hs.session.peerCertificates(ticket.peerCertificates());
+        return EarlySecret.withPsk(spec, ticket.psk().toByteArray());
+    }
+
+    private static boolean sameHash(CipherSuite ticketSuite, CipherSuiteSpec spec) {
+        return CipherSuiteSpec.of(ticketSuite).map(t -> t.hashAlgorithm().equals(spec.hashAlgorithm())).orElse(false);
     }
 }

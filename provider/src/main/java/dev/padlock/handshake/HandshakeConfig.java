@@ -40,6 +40,7 @@ import javax.net.ssl.SNIServerName;
  * @param middleboxCompatibility client: send a legacy_session_id and CCS (RFC 8446 §D.4)
  * @param maxHandshakeMessageSize the largest handshake message accepted from the peer
  * @param recordSizeLimit       our RFC 8449 record_size_limit to advertise (0: do not send)
+ * @param resumption            tickets and PSK resumption (RFC 8446 §2.2)
  */
 public record HandshakeConfig(
         boolean clientMode,
@@ -62,7 +63,8 @@ public record HandshakeConfig(
         boolean honorServerOrder,
         boolean middleboxCompatibility,
         int maxHandshakeMessageSize,
-        int recordSizeLimit) {
+        int recordSizeLimit,
+        Resumption resumption) {
 
     public HandshakeConfig {
         cipherSuites = List.copyOf(cipherSuites);
@@ -77,6 +79,7 @@ public record HandshakeConfig(
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(clientAuth, "clientAuth");
+        Objects.requireNonNull(resumption, "resumption");
         if (cipherSuites.isEmpty()) {
             throw new IllegalArgumentException("no TLS 1.3 cipher suite is enabled");
         }

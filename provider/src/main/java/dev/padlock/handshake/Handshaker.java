@@ -35,7 +35,7 @@ public abstract sealed class Handshaker permits ClientHandshaker, ServerHandshak
     private TrafficSecret readApplicationSecret;
     private TrafficSecret writeApplicationSecret;
     private ExporterMasterSecret exporterMasterSecret;
-    /** RFC 8446 §7.1; kept for the tickets of the resumption work (not implemented yet). */
+    /** RFC 8446 §7.1; each session ticket's PSK derives from it (§4.6.1). */
     ResumptionMasterSecret resumptionMasterSecret;
 
     Handshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session) {

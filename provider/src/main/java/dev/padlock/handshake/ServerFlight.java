@@ -16,7 +16,10 @@ import dev.padlock.wire.Extension;
 import dev.padlock.wire.Finished;
 import dev.padlock.wire.KeyShareEntry;
 import dev.padlock.wire.KeyShareServerHello;
+import dev.padlock.wire.PreSharedKeyServerHello;
 import dev.padlock.wire.ProtocolVersion;
+import dev.padlock.wire.PskKeyExchangeMode;
+import dev.padlock.wire.PskKeyExchangeModesExtension;
 import dev.padlock.wire.RecordSizeLimitExtension;
 import dev.padlock.wire.ServerHello;
 import dev.padlock.wire.SignatureAlgorithmsExtension;
@@ -36,12 +39,16 @@ final class ServerFlight {
     private final ClientHello hello;
     private final CipherSuiteSpec suite;
     private final KeyShareEntry clientShare;
+    /** The PSK accepted for resumption, or null for a full handshake. */
+    private final PskAcceptor.Accepted psk;
 
-    ServerFlight(ServerHandshaker hs, ClientHello hello, CipherSuiteSpec suite, KeyShareEntry clientShare) {
+    ServerFlight(ServerHandshaker hs, ClientHello hello, CipherSuiteSpec suite, KeyShareEntry clientShare,
+            PskAcceptor.Accepted psk) {
         this.hs = hs;
         this.hello = hello;
         this.suite = suite;
         this.clientShare = clientShare;
+        this.psk = psk;
     }
 
     State send() {
@@ -49,16 +56,24 @@ final class ServerFlight {
         String alpn = ApplicationProtocols.select(hs.config, hello);
         List<SignatureScheme> schemes = Negotiation.commonSchemes(hs.config.signatureSchemes(),
                 hs.session.peerSignatureSchemes());
-        Credential credential = chooseCredential(schemes);
+        Credential credential = psk == null ? chooseCredential(schemes) : null;
 
         HandshakeKeys keys = sendServerHello();
         sendEncryptedExtensions(acceptedServerName, alpn);
-        if (hs.config.clientAuth() != ClientAuth.NONE) {
-            hs.send(new CertificateRequest(Bytes.EMPTY,
-                    List.of(new SignatureAlgorithmsExtension(hs.config.signatureSchemes()))));
+        boolean requestCertificate = psk == null && hs.config.clientAuth() != ClientAuth.NONE;
+        if (psk != null) {
+            // RFC 8446 §2.2, §4.3.2: the PSK authenticates; no CertificateRequest, Certificate
+            // or CertificateVerify. The session reports the original client certificates.
+            hs.session.resumed(true);
+            hs.session.peerCertificates(psk.state().peerCertificates());
+        } else {
+            if (requestCertificate) {
+                hs.send(new CertificateRequest(Bytes.EMPTY,
+                        List.of(new SignatureAlgorithmsExtension(hs.config.signatureSchemes()))));
+            }
+            CertificateSigner.sendCertificate(hs, Bytes.EMPTY, credential);
+            CertificateSigner.sendCertificateVerify(hs, credential, schemes, true);
         }
-        CertificateSigner.sendCertificate(hs, Bytes.EMPTY, credential);
-        CertificateSigner.sendCertificateVerify(hs, credential, schemes, true);
         hs.send(new Finished(Bytes.wrap(keys.server().verifyData(hs.transcript.currentHash()))));
 
         byte[] th = hs.transcript.currentHash();
@@ -66,11 +81,13 @@ final class ServerFlight {
         TrafficSecret clientApplication = master.clientApplicationTrafficSecret0(th);
         TrafficSecret serverApplication = master.serverApplicationTrafficSecret0(th);
         hs.out.installWriteSecret(serverApplication);
+        boolean wantsTickets = hello.extension(PskKeyExchangeModesExtension.class)
+                .map(m -> m.modes().contains(PskKeyExchangeMode.PSK_DHE_KE)).orElse(false);
         ClientFinishedContext next = new ClientFinishedContext(keys, master, clientApplication, serverApplication,
-                master.exporterMasterSecret(th));
-        return hs.config.clientAuth() == ClientAuth.NONE
-                ? new ExpectClientFinished(hs, next)
-                : new ExpectClientCertificate(hs, next);
+                master.exporterMasterSecret(th), wantsTickets, PskAcceptor.hostName(hello));
+        return requestCertificate
+                ? new ExpectClientCertificate(hs, next)
+                : new ExpectClientFinished(hs, next);
     }
 
     private Credential chooseCredential(List<SignatureScheme> schemes) {
@@ -89,15 +106,20 @@ final class ServerFlight {
         byte[] sharedSecret = share.agree(clientShare.keyExchange());
         byte[] random = new byte[32];
         hs.config.random().nextBytes(random);
-        List<Extension> ext = List.of(new SupportedVersionsServerHello(ProtocolVersion.TLSV1_3),
-                new KeyShareServerHello(new KeyShareEntry(share.group(), share.publicKey())));
+        List<Extension> ext = new ArrayList<>(List.of(new SupportedVersionsServerHello(ProtocolVersion.TLSV1_3),
+                new KeyShareServerHello(new KeyShareEntry(share.group(), share.publicKey()))));
+        if (psk != null) {
+            ext.add(new PreSharedKeyServerHello(psk.index()));
+        }
         hs.send(new ServerHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random), hello.legacySessionId(),
                 suite.suite(), 0, ext));
         hs.sendCompatibilityChangeCipherSpec(!hello.legacySessionId().isEmpty());
         hs.session.cipherSuite(suite.suite());
         hs.session.namedGroup(share.group());
 
-        HandshakeSecret handshakeSecret = EarlySecret.withoutPsk(suite).handshakeSecret(sharedSecret);
+        EarlySecret early = psk == null ? EarlySecret.withoutPsk(suite)
+                : EarlySecret.withPsk(suite, psk.state().psk().toByteArray());
+        HandshakeSecret handshakeSecret = early.handshakeSecret(sharedSecret);
         Arrays.fill(sharedSecret, (byte) 0);
         byte[] th = hs.transcript.currentHash();
         TrafficSecret client = handshakeSecret.clientHandshakeTrafficSecret(th);

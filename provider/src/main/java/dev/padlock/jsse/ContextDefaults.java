@@ -82,15 +82,20 @@ final class ContextDefaults {
     private final boolean middleboxCompatibility;
     private final int maxHandshakeMessageSize;
     private final int sessionCacheSize;
+    private final boolean clientSessionTickets;
+    private final boolean serverSessionTickets;
 
     private ContextDefaults(List<NamedGroup> namedGroups, Side client, Side server, boolean middleboxCompatibility,
-            int maxHandshakeMessageSize, int sessionCacheSize) {
+            int maxHandshakeMessageSize, int sessionCacheSize, boolean clientSessionTickets,
+            boolean serverSessionTickets) {
         this.namedGroups = List.copyOf(namedGroups);
         this.client = client;
         this.server = server;
         this.middleboxCompatibility = middleboxCompatibility;
         this.maxHandshakeMessageSize = maxHandshakeMessageSize;
         this.sessionCacheSize = sessionCacheSize;
+        this.clientSessionTickets = clientSessionTickets;
+        this.serverSessionTickets = serverSessionTickets;
     }
 
     /** Built from the system properties; for a context. */
@@ -109,7 +114,9 @@ final class ContextDefaults {
                 bool(properties, "jdk.tls.client.useCompatibilityMode", true),
                 positiveInt(properties, "jdk.tls.maxHandshakeMessageSize",
                         HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE),
-                sessionCacheSize(properties.apply("javax.net.ssl.sessionCacheSize")));
+                sessionCacheSize(properties.apply("javax.net.ssl.sessionCacheSize")),
+                notFalse(properties, "jdk.tls.client.enableSessionTicketExtension"),
+                notFalse(properties, "jdk.tls.server.enableSessionTicketExtension"));
     }
 
     /** As SunJSSE: a value that is not a non-negative integer falls back to the default. */
@@ -125,6 +132,12 @@ final class ContextDefaults {
             }
         }
         return PadlockSessionContext.DEFAULT_CACHE_SIZE;
+    }
+
+    /** As SunJSSE reads the session ticket switches: only "false" (any case) turns them off. */
+    private static boolean notFalse(Function<String, String> properties, String property) {
+        String v = properties.apply(property);
+        return v == null || !v.trim().equalsIgnoreCase("false");
     }
 
     /** As SunJSSE: unset means the default; anything but true or false (any case) is an error. */
@@ -235,6 +248,15 @@ final class ContextDefaults {
     /** The initial size of both session caches ({@code javax.net.ssl.sessionCacheSize}). */
     int sessionCacheSize() {
         return sessionCacheSize;
+    }
+
+    /**
+     * Session tickets and PSK resumption for one side ({@code jdk.tls.client.enableSessionTicketExtension},
+     * {@code jdk.tls.server.enableSessionTicketExtension}): false means a client offers no
+     * ticket and a server issues none.
+     */
+    boolean sessionTickets(boolean clientMode) {
+        return clientMode ? clientSessionTickets : serverSessionTickets;
     }
 
     Side side(boolean clientMode) {

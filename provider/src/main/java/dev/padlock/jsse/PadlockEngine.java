@@ -77,7 +77,8 @@ final class PadlockEngine extends SSLEngine {
                     KeyManagerBridge.forEngine(context.keyManager(), this),
                     TrustManagerBridge.forEngine(context.trustManager(), this),
                     context.secureRandom(), context.clock(), getPeerHost(), getPeerPort(),
-                    alpnSelector == null ? null : offered -> alpnSelector.apply(this, offered));
+                    alpnSelector == null ? null : offered -> alpnSelector.apply(this, offered),
+                    PadlockSessionContext.forHandshake(context, parameters.clientMode()));
         } catch (SSLHandshakeException e) {
             outboundDone = true;
             throw e;

@@ -1,7 +1,12 @@
 package dev.padlock.jsse;
 
+import dev.padlock.handshake.Resumption;
+import dev.padlock.session.ClientSessionCache;
+import dev.padlock.session.TicketKeys;
 import dev.padlock.wire.Bytes;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -16,7 +21,10 @@ import javax.net.ssl.SSLSessionContext;
 /**
  * Completed sessions by id, one context for each side of an {@code SSLContext}: a bounded
  * LRU cache whose entries expire {@link #getSessionTimeout()} seconds after creation.
- * Thread-safe.
+ * It also holds what TLS 1.3 resumption needs (RFC 8446 §2.2): on the client side the
+ * received tickets by server, bounded and expired by the same settings; on the server side
+ * the rotating keys that seal stateless tickets, whose lifetime is the session timeout
+ * (at most 7 days). Thread-safe.
  */
 final class PadlockSessionContext implements SSLSessionContext {
     /** SunJSSE's defaults: one day, 20480 entries. */
@@ -27,9 +35,52 @@ final class PadlockSessionContext implements SSLSessionContext {
     private final LinkedHashMap<Bytes, PadlockSession> sessions = new LinkedHashMap<>(16, 0.75f, true);
     private int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
     private int cacheSize = DEFAULT_CACHE_SIZE;
+    private final ClientSessionCache tickets;
+    private TicketKeys ticketKeys;
+
+    /** A new ticket key every hour, as SunJSSE's default jdk.tls.server.statelessKeyTimeout. */
+    static final Duration TICKET_KEY_ROTATION = Duration.ofHours(1);
 
     PadlockSessionContext(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.tickets = new ClientSessionCache(clock, DEFAULT_CACHE_SIZE, DEFAULT_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * What a handshake of {@code context}'s engines and sockets on one side gets for resumption:
+     * nothing when the side's {@code jdk.tls.*.enableSessionTicketExtension} is false.
+     */
+    static Resumption forHandshake(PadlockContextSpi context, boolean clientMode) {
+        if (!context.defaults().sessionTickets(clientMode)) {
+            return Resumption.DISABLED;
+        }
+        return clientMode ? context.clientSessionContext().clientResumption()
+                : context.serverSessionContext().serverResumption();
+    }
+
+    Resumption clientResumption() {
+        return Resumption.client(tickets);
+    }
+
+    synchronized Resumption serverResumption() {
+        if (ticketKeys == null) {
+            // Replaced keys open tickets for the longest lifetime any ticket may have.
+            ticketKeys = TicketKeys.rotating(clock, new SecureRandom(), TICKET_KEY_ROTATION,
+                    Resumption.MAX_TICKET_LIFETIME);
+        }
+        Duration lifetime = timeoutSeconds == 0 ? Resumption.MAX_TICKET_LIFETIME
+                : Duration.ofSeconds(Math.min(timeoutSeconds, Resumption.MAX_TICKET_LIFETIME.toSeconds()));
+        return Resumption.server(ticketKeys, Resumption.DEFAULT_TICKET_COUNT, lifetime);
+    }
+
+    /** Server side: seal and open tickets with these keys from now on (a cluster shares them). */
+    synchronized void ticketKeys(TicketKeys keys) {
+        this.ticketKeys = Objects.requireNonNull(keys, "keys");
+    }
+
+    /** Client side: the tickets received, by server. */
+    ClientSessionCache tickets() {
+        return tickets;
     }
 
     Clock clock() {
@@ -80,6 +131,7 @@ final class PadlockSessionContext implements SSLSessionContext {
             throw new IllegalArgumentException("session timeout must not be negative: " + seconds);
         }
         timeoutSeconds = seconds;
+        tickets.timeoutSeconds(seconds);
     }
 
     @Override
@@ -94,6 +146,7 @@ final class PadlockSessionContext implements SSLSessionContext {
             throw new IllegalArgumentException("session cache size must not be negative: " + size);
         }
         cacheSize = size;
+        tickets.maxServers(size);
         evict();
     }
 

@@ -88,7 +88,8 @@ final class PadlockSocket extends SSLSocket {
                     KeyManagerBridge.forSocket(context.keyManager(), this),
                     TrustManagerBridge.forSocket(context.trustManager(), this),
                     context.secureRandom(), context.clock(), peerHost, raw.getPort(),
-                    alpnSelector == null ? null : offered -> alpnSelector.apply(this, offered));
+                    alpnSelector == null ? null : offered -> alpnSelector.apply(this, offered),
+                    PadlockSessionContext.forHandshake(context, parameters.clientMode()));
             byte[] id = new byte[32];
             context.secureRandom().nextBytes(id);
             TlsSession state = new TlsSession(id, context.clock().instant(), peerHost, raw.getPort());

@@ -5,6 +5,7 @@ import dev.padlock.handshake.ClientAuth;
 import dev.padlock.handshake.Credentials;
 import dev.padlock.handshake.HandshakeConfig;
 import dev.padlock.handshake.PeerTrust;
+import dev.padlock.handshake.Resumption;
 import java.security.AlgorithmConstraints;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -210,6 +211,19 @@ final class ParametersState {
     synchronized HandshakeConfig toHandshakeConfig(Credentials credentials, PeerTrust peerTrust, SecureRandom random,
             Clock clock, String peerHost, int peerPort, Function<List<String>, String> alpnSelector)
             throws SSLHandshakeException {
+        return toHandshakeConfig(credentials, peerTrust, random, clock, peerHost, peerPort, alpnSelector,
+                Resumption.DISABLED);
+    }
+
+    /**
+     * The immutable snapshot a handshake runs on, with session resumption as the context's
+     * session context provides it.
+     *
+     * @throws SSLHandshakeException when TLSv1.3 or every TLS 1.3 suite is disabled
+     */
+    synchronized HandshakeConfig toHandshakeConfig(Credentials credentials, PeerTrust peerTrust, SecureRandom random,
+            Clock clock, String peerHost, int peerPort, Function<List<String>, String> alpnSelector,
+            Resumption resumption) throws SSLHandshakeException {
         if (!enabledProtocols.contains(ContextDefaults.TLS13)) {
             throw new SSLHandshakeException("No appropriate protocol: Padlock implements only TLSv1.3 and it is not "
                     + "enabled (enabled protocols: " + enabledProtocols
@@ -241,7 +255,8 @@ final class ParametersState {
                 useCipherSuitesOrder,
                 defaults.middleboxCompatibility(),
                 defaults.maxHandshakeMessageSize(),
-                0);
+                0,
+                resumption);
     }
 
     private String side() {

@@ -6,6 +6,7 @@ import dev.padlock.handshake.Credential;
 import dev.padlock.handshake.Credentials;
 import dev.padlock.handshake.HandshakeConfig;
 import dev.padlock.handshake.PeerTrust;
+import dev.padlock.handshake.Resumption;
 import dev.padlock.record.RecordHeader;
 import dev.padlock.session.TlsSession;
 import dev.padlock.testing.TestPki;
@@ -133,6 +134,6 @@ final class ConnectionPair {
         return new HandshakeConfig(client, suites, groups, 1, ALL_SCHEMES, ALL_SCHEMES,
                 ks == null ? Credentials.NONE : keyStoreCredentials(ks), pkixTrust(), new SecureRandom(),
                 Clock.systemUTC(), "localhost", 443, List.of(), List.of(), alpn, null, auth, true, true,
-                HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE, 0);
+                HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE, 0, Resumption.DISABLED);
     }
 }

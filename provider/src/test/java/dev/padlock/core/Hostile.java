@@ -60,7 +60,7 @@ final class Hostile {
                 schemes != null ? schemes : b.signatureSchemes(), b.signatureSchemesCert(), b.credentials(),
                 b.peerTrust(), b.random(), b.clock(), b.peerHost(), b.peerPort(), b.serverNames(), b.sniMatchers(),
                 b.applicationProtocols(), b.alpnSelector(), b.clientAuth(), b.honorServerOrder(),
-                b.middleboxCompatibility(), b.maxHandshakeMessageSize(), b.recordSizeLimit());
+                b.middleboxCompatibility(), b.maxHandshakeMessageSize(), b.recordSizeLimit(), b.resumption());
     }
 
     static TlsSession session() {

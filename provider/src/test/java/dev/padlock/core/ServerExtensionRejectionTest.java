@@ -43,7 +43,7 @@ class ServerExtensionRejectionTest {
                 b.signatureSchemes(), b.signatureSchemesCert(), b.credentials(), b.peerTrust(), b.random(), b.clock(),
                 b.peerHost(), b.peerPort(), b.serverNames(), List.of(SNIHostName.createSNIMatcher(hostPattern)),
                 b.applicationProtocols(), b.alpnSelector(), b.clientAuth(), b.honorServerOrder(),
-                b.middleboxCompatibility(), b.maxHandshakeMessageSize(), b.recordSizeLimit());
+                b.middleboxCompatibility(), b.maxHandshakeMessageSize(), b.recordSizeLimit(), b.resumption());
     }
 
     @Test

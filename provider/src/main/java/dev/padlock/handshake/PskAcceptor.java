@@ -1,0 +1,119 @@
+package dev.padlock.handshake;
+
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.crypto.EarlySecret;
+import dev.padlock.session.ResumptionState;
+import dev.padlock.session.TicketKeys;
+import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.ClientHello;
+import dev.padlock.wire.PreSharedKeyClientHello;
+import dev.padlock.wire.PskIdentity;
+import dev.padlock.wire.PskKeyExchangeMode;
+import dev.padlock.wire.PskKeyExchangeModesExtension;
+import dev.padlock.wire.ServerName;
+import dev.padlock.wire.ServerNameExtension;
+import dev.padlock.wire.TlsFailure;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.StandardConstants;
+
+/**
+ * Server: chooses a PSK from the client's pre_shared_key (RFC 8446 §4.2.11). Identities are
+ * our sealed tickets; the first that opens and fits is taken, and its binder must verify. A
+ * ticket we cannot use (unknown key, expired, another hash, another server name) is no error:
+ * the handshake simply goes on in full. Only psk_dhe_ke is done: a fresh (EC)DHE always.
+ */
+final class PskAcceptor {
+    /**
+     * How far the client's idea of the ticket's age may be from ours. Without 0-RTT the age
+     * guards against nothing but a badly broken client or a ticket lifted from elsewhere, so
+     * the window is generous toward slow networks and clock drift.
+     */
+    static final long AGE_TOLERANCE_MILLIS = 10_000;
+
+    /** The PSK chosen: its index among the client's identities, and what its ticket held. */
+    record Accepted(int index, ResumptionState state) {
+    }
+
+    private PskAcceptor() {
+    }
+
+    /**
+     * @param raw   the ClientHello's exact bytes, header included, not yet in the transcript
+     * @param suite the suite chosen for this handshake; the transcript has begun with it
+     */
+    static Optional<Accepted> accept(ServerHandshaker hs, ClientHello hello, Bytes raw, CipherSuiteSpec suite) {
+        Optional<PreSharedKeyClientHello> offer = hello.extension(PreSharedKeyClientHello.class);
+        if (offer.isEmpty()) {
+            return Optional.empty();
+        }
+        // ExpectClientHello already refused pre_shared_key without psk_key_exchange_modes (§4.2.9).
+        List<PskKeyExchangeMode> modes = hello.extension(PskKeyExchangeModesExtension.class).orElseThrow().modes();
+        List<PskIdentity> identities = offer.get().identities();
+        List<Bytes> binders = offer.get().binders();
+        if (identities.size() != binders.size()) {
+            throw TlsFailure.illegalParameter("pre_shared_key has " + identities.size() + " identities but "
+                    + binders.size() + " binders");
+        }
+        TicketKeys keys = hs.config.resumption().ticketKeys();
+        if (keys == null || !modes.contains(PskKeyExchangeMode.PSK_DHE_KE)) {
+            return Optional.empty();
+        }
+        String serverName = hostName(hello);
+        long now = hs.config.clock().millis();
+        for (int i = 0; i < identities.size(); i++) {
+            PskIdentity identity = identities.get(i);
+            Optional<ResumptionState> state = keys.open(identity.identity().toByteArray())
+                    .flatMap(ResumptionState::decode);
+            if (state.isPresent() && usable(hs, state.get(), identity, suite, serverName, now)) {
+                verifyBinder(hs, hello, raw, suite, state.get(), binders.get(i));
+                return Optional.of(new Accepted(i, state.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean usable(ServerHandshaker hs, ResumptionState state, PskIdentity identity,
+            CipherSuiteSpec suite, String serverName, long now) {
+        Optional<CipherSuiteSpec> original = CipherSuiteSpec.of(state.suite());
+        long age = now - state.createdAt();
+        long clientAge = (identity.obfuscatedTicketAge() - state.ticketAgeAdd()) & 0xFFFFFFFFL;
+        return original.isPresent()
+                // RFC 8446 §4.2.11: the PSK goes only with a suite of its own hash.
+                && original.get().hashAlgorithm().equals(suite.hashAlgorithm())
+                && state.psk().length() == suite.hashLength()
+                // §4.6.1: never beyond its lifetime.
+                && age >= 0 && age < state.lifetimeSeconds() * 1000
+                && Math.abs(clientAge - age) <= AGE_TOLERANCE_MILLIS
+                // §4.2.11: a PSK is tied to the server name it was made for.
+                && state.serverName().equalsIgnoreCase(serverName)
+                // A server that now requires a client certificate does not resume a session without one.
+                && !(hs.config.clientAuth() == ClientAuth.REQUIRED && state.peerCertificates().isEmpty());
+    }
+
+    /** RFC 8446 §4.2.11.2: the binder over Truncate(ClientHello), checked in constant time. */
+    private static void verifyBinder(ServerHandshaker hs, ClientHello hello, Bytes raw, CipherSuiteSpec suite,
+            ResumptionState state, Bytes binder) {
+        Bytes truncated = raw.slice(0, raw.length() - hello.bindersLength());
+        byte[] psk = state.psk().toByteArray();
+        EarlySecret early = EarlySecret.withPsk(suite, psk);
+        Arrays.fill(psk, (byte) 0);
+        if (!early.verifyBinder(true, hs.transcript.hashOf(truncated), binder.toByteArray())) {
+            throw new TlsFailure(AlertDescription.DECRYPT_ERROR, "the PSK binder does not verify");
+        }
+    }
+
+    /** The host_name the client asked for, or "". */
+    static String hostName(ClientHello hello) {
+        for (ServerName name : hello.extension(ServerNameExtension.class).map(ServerNameExtension::names)
+                .orElse(List.of())) {
+            if (name.nameType() == StandardConstants.SNI_HOST_NAME) {
+                return new String(name.name().toByteArray(), StandardCharsets.US_ASCII);
+            }
+        }
+        return "";
+    }
+}

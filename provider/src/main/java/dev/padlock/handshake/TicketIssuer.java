@@ -1,0 +1,45 @@
+package dev.padlock.handshake;
+
+import dev.padlock.session.ResumptionState;
+import dev.padlock.session.TicketKeys;
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.NewSessionTicket;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Server: NewSessionTickets after the client's Finished (RFC 8446 §4.6.1). The tickets are
+ * stateless: each carries its resumption state sealed under the server's ticket key.
+ */
+final class TicketIssuer {
+    private TicketIssuer() {
+    }
+
+    /**
+     * @param clientWantsTickets the client sent psk_key_exchange_modes with psk_dhe_ke
+     * @param serverName         the host_name the client asked for, or ""
+     */
+    static void issue(ServerHandshaker hs, boolean clientWantsTickets, String serverName) {
+        Resumption resumption = hs.config.resumption();
+        TicketKeys keys = resumption.ticketKeys();
+        long lifetime = resumption.ticketLifetime().toSeconds();
+        if (!clientWantsTickets || keys == null || resumption.ticketCount() == 0 || lifetime == 0) {
+            return;
+        }
+        long now = hs.config.clock().millis();
+        String alpn = hs.session.applicationProtocol() == null ? "" : hs.session.applicationProtocol();
+        for (int i = 0; i < resumption.ticketCount(); i++) {
+            // §4.6.1: the nonce must be unique among this connection's tickets.
+            byte[] nonce = {(byte) i};
+            long ageAdd = hs.config.random().nextInt() & 0xFFFFFFFFL;
+            ResumptionState state = new ResumptionState(hs.suite.suite(),
+                    Bytes.wrap(hs.resumptionMasterSecret.psk(nonce)), alpn, serverName,
+                    hs.session.peerCertificates(), now, ageAdd, lifetime);
+            byte[] plaintext = state.encode();
+            byte[] ticket = keys.seal(plaintext);
+            Arrays.fill(plaintext, (byte) 0);
+            hs.out.sendHandshake(new NewSessionTicket(lifetime, ageAdd, Bytes.wrap(nonce), Bytes.wrap(ticket),
+                    List.of()).encode());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.padlock.session;
+
+import dev.padlock.wire.Bytes;
+import dev.padlock.wire.CipherSuite;
+import dev.padlock.wire.TlsFailure;
+import dev.padlock.wire.TlsReader;
+import dev.padlock.wire.TlsWriter;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a server needs to resume a session, sealed into a stateless ticket (RFC 8446 §4.6.1).
+ *
+ * @param suite               the suite of the original handshake; the PSK goes with its hash
+ * @param psk                 HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length)
+ * @param applicationProtocol the ALPN result of the original handshake ("" for none)
+ * @param serverName          the host_name the client asked for ("" for none)
+ * @param peerCertificates    the client's certificate chain, if it sent one
+ * @param createdAt           when the ticket was issued, in epoch milliseconds
+ * @param ticketAgeAdd        the ticket_age_add sent with the ticket
+ * @param lifetimeSeconds     the ticket_lifetime sent with the ticket
+ */
+public record ResumptionState(CipherSuite suite, Bytes psk, String applicationProtocol, String serverName,
+        List<X509Certificate> peerCertificates, long createdAt, long ticketAgeAdd, long lifetimeSeconds) {
+    private static final int VERSION = 1;
+
+    public ResumptionState {
+        Objects.requireNonNull(suite, "suite");
+        Objects.requireNonNull(psk, "psk");
+        Objects.requireNonNull(applicationProtocol, "applicationProtocol");
+        Objects.requireNonNull(serverName, "serverName");
+        peerCertificates = List.copyOf(peerCertificates);
+    }
+
+    /** The plaintext that {@link TicketKeys#seal} protects. */
+    public byte[] encode() {
+        TlsWriter w = new TlsWriter(256);
+        w.u8(VERSION);
+        suite.write(w);
+        w.vector8(psk);
+        w.vector8(Bytes.wrap(applicationProtocol.getBytes(StandardCharsets.ISO_8859_1)));
+        w.vector16(Bytes.wrap(serverName.getBytes(StandardCharsets.US_ASCII)));
+        w.u24Prefixed(l -> {
+            for (X509Certificate c : peerCertificates) {
+                l.vector24(der(c));
+            }
+        });
+        w.u32(createdAt >>> 32).u32(createdAt & 0xFFFFFFFFL);
+        w.u32(ticketAgeAdd).u32(lifetimeSeconds);
+        return w.toByteArray();
+    }
+
+    /**
+     * Reads what {@link #encode} wrote. It authenticated under our key, so a malformed state
+     * is an old format or a bug: the ticket is not used, and the handshake goes on in full.
+     */
+    public static Optional<ResumptionState> decode(byte[] plaintext) {
+        try {
+            TlsReader r = TlsReader.of(plaintext, "ticket");
+            if (r.u8("version") != VERSION) {
+                return Optional.empty();
+            }
+            CipherSuite suite = CipherSuite.read(r, "suite");
+            Bytes psk = r.vector8("psk", 32, 255);
+            String alpn = new String(r.vector8("alpn", 0, 255).toByteArray(), StandardCharsets.ISO_8859_1);
+            String sni = new String(r.vector16("server_name", 0, 0xFFFF).toByteArray(), StandardCharsets.US_ASCII);
+            TlsReader chain = r.sub24("certificates", 0, 0xFFFFFF);
+            List<X509Certificate> certificates = new ArrayList<>();
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            while (chain.hasRemaining()) {
+                byte[] der = chain.vector24("certificate", 1, 0xFFFFFF).toByteArray();
+                certificates.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
+            }
+            long created = (r.u32("created_hi") << 32) | r.u32("created_lo");
+            long ageAdd = r.u32("ticket_age_add");
+            long lifetime = r.u32("lifetime");
+            r.expectEnd();
+            return Optional.of(new ResumptionState(suite, psk, alpn, sni, certificates, created, ageAdd, lifetime));
+        } catch (TlsFailure | CertificateException | ClassCastException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Bytes der(X509Certificate c) {
+        try {
+            return Bytes.wrap(c.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("a certificate from the handshake cannot be encoded", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ResumptionState(" + suite + ", created " + createdAt + ", lifetime " + lifetimeSeconds + "s)";
+    }
+}
