@@ -1,0 +1,86 @@
+package dev.padlock.it.dropin;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * Scenario 5, an unmodified program: a client connects to "localhost" while the server's
+ * (trusted) certificate names only wrong.example. The client is {@code urlconnection}
+ * ({@code HttpsURLConnection}), {@code httpclient} ({@code java.net.http}) or {@code sslsocket}
+ * (an {@code SSLSocket} with the HTTPS endpoint identification algorithm). Prints the failure.
+ */
+public final class HostMismatchMain {
+    private HostMismatchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Facts.printDefaultContext();
+        try (SSLServerSocket listener = (SSLServerSocket) SSLServerSocketFactory.getDefault()
+                .createServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(20_000);
+            Thread server = new Thread(() -> serve(listener), "server");
+            server.setDaemon(true);
+            server.start();
+            String host = "localhost";
+            int port = listener.getLocalPort();
+            try {
+                switch (args[0]) {
+                    case "urlconnection" -> urlConnection(host, port);
+                    case "httpclient" -> httpClient(host, port);
+                    case "sslsocket" -> sslSocket(host, port);
+                    default -> throw new IllegalArgumentException(args[0]);
+                }
+                Facts.print("error.class", "none");
+            } catch (IOException | InterruptedException e) {
+                Facts.printFailure(e);
+            }
+        }
+    }
+
+    private static void urlConnection(String host, int port) throws IOException {
+        HttpsURLConnection connection = (HttpsURLConnection) new URL("https://" + host + ":" + port + "/").openConnection();
+        connection.setConnectTimeout(10_000);
+        connection.setReadTimeout(20_000);
+        connection.getResponseCode();
+    }
+
+    private static void httpClient(String host, int port) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        client.send(HttpRequest.newBuilder(URI.create("https://" + host + ":" + port + "/"))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static void sslSocket(String host, int port) throws IOException {
+        try (SSLSocket socket = (SSLSocket) SSLSocketFactory.getDefault().createSocket(host, port)) {
+            socket.setSoTimeout(20_000);
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            socket.startHandshake();
+        }
+    }
+
+    /** Accepts and handshakes until the listener times out; the client's rejection is expected. */
+    private static void serve(SSLServerSocket listener) {
+        while (!listener.isClosed()) {
+            try (SSLSocket socket = (SSLSocket) listener.accept()) {
+                socket.setSoTimeout(20_000);
+                socket.startHandshake();
+                socket.getInputStream().read();
+            } catch (IOException e) {
+                System.err.println("server: " + e);
+            }
+        }
+    }
+}
