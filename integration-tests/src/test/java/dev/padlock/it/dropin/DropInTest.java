@@ -9,6 +9,8 @@ import dev.padlock.it.dropin.ChildJvm.Result;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -64,6 +66,7 @@ class DropInTest {
     @Test
     void httpsUrlConnectionToHttpsServerRunsOnPadlockAtBothEnds() throws Exception {
         Result r = run(Install.CLASS_PATH, pki.goodKeyStore, UrlConnectionMain.class).assertSucceeded();
+        assertEquals("null", r.fact("context.provider.module"), r::toString);
         assertEquals("200", r.fact("client.status"), r::toString);
         assertPadlockTls13(r, "client");
         assertPadlockTls13(r, "server");
@@ -73,6 +76,7 @@ class DropInTest {
     @Test
     void theSameProgramRunsOnPadlockFromTheModulePath() throws Exception {
         Result r = run(Install.MODULE_PATH, pki.goodKeyStore, UrlConnectionMain.class).assertSucceeded();
+        assertEquals("dev.padlock", r.fact("context.provider.module"), r::toString);
         assertEquals("200", r.fact("client.status"), r::toString);
         assertPadlockTls13(r, "client");
         assertPadlockTls13(r, "server");
@@ -149,5 +153,13 @@ class DropInTest {
         assertEquals(sun.fact("error.class"), padlock.fact("error.class"), both);
         assertEquals(sun.fact("error.cause.class"), padlock.fact("error.cause.class"), both);
         assertTrue(padlock.fact("error.message").contains("localhost"), both);
+        // What the server saw: the same exception class, and the same alert (if any) on the wire.
+        assertEquals(sun.fact("server.error.class"), padlock.fact("server.error.class"), both);
+        assertEquals(alertIn(sun.fact("server.error.message")), alertIn(padlock.fact("server.error.message")), both);
+    }
+
+    private static String alertIn(String message) {
+        Matcher m = Pattern.compile("fatal alert: ([a-z_]+)").matcher(message);
+        return m.find() ? m.group(1) : "no alert";
     }
 }

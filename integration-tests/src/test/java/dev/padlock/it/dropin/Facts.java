@@ -2,6 +2,7 @@ package dev.padlock.it.dropin;
 
 import java.io.PrintStream;
 import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 
@@ -18,7 +19,10 @@ final class Facts {
 
     /** The provider behind {@code SSLContext.getDefault()}, the one unmodified programs get. */
     static void printDefaultContext() throws NoSuchAlgorithmException {
-        print("context.provider", SSLContext.getDefault().getProvider().getName());
+        Provider provider = SSLContext.getDefault().getProvider();
+        print("context.provider", provider.getName());
+        // null when the provider was loaded from the class path (the unnamed module)
+        print("context.provider.module", provider.getClass().getModule().getName());
     }
 
     static String describe(String prefix, SSLSession session) {
@@ -42,7 +46,7 @@ final class Facts {
         t.printStackTrace(err);
     }
 
-    private static String oneLine(String s) {
+    static String oneLine(String s) {
         return s == null ? "null" : s.replace('\n', ' ').replace('\r', ' ');
     }
 }

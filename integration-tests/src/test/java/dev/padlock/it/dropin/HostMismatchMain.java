@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
@@ -29,7 +31,8 @@ public final class HostMismatchMain {
         try (SSLServerSocket listener = (SSLServerSocket) SSLServerSocketFactory.getDefault()
                 .createServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(20_000);
-            Thread server = new Thread(() -> serve(listener), "server");
+            CompletableFuture<IOException> serverFailure = new CompletableFuture<>();
+            Thread server = new Thread(() -> serve(listener, serverFailure), "server");
             server.setDaemon(true);
             server.start();
             String host = "localhost";
@@ -45,6 +48,9 @@ public final class HostMismatchMain {
             } catch (IOException | InterruptedException e) {
                 Facts.printFailure(e);
             }
+            IOException seen = serverFailure.get(20, TimeUnit.SECONDS);
+            Facts.print("server.error.class", seen.getClass().getName());
+            Facts.print("server.error.message", Facts.oneLine(seen.getMessage()));
         }
     }
 
@@ -71,14 +77,18 @@ public final class HostMismatchMain {
         }
     }
 
-    /** Accepts and handshakes until the listener times out; the client's rejection is expected. */
-    private static void serve(SSLServerSocket listener) {
+    /**
+     * Accepts and handshakes until the listener is closed; the client's rejection is expected
+     * and the first failure the server sees is reported.
+     */
+    private static void serve(SSLServerSocket listener, CompletableFuture<IOException> failure) {
         while (!listener.isClosed()) {
             try (SSLSocket socket = (SSLSocket) listener.accept()) {
                 socket.setSoTimeout(20_000);
                 socket.startHandshake();
                 socket.getInputStream().read();
             } catch (IOException e) {
+                failure.complete(e);
                 System.err.println("server: " + e);
             }
         }
