@@ -1,6 +1,7 @@
 package dev.padlock.it.dropin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.padlock.it.dropin.ChildJvm.Result;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(120)
 class DropInTest {
-    private static final String SUITES = "TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 TLS_CHACHA20_POLY1305_SHA256";
+    private static final Set<String> TLS13_SUITES =
+            Set.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
 
     @TempDir
     static Path dir;
@@ -53,12 +56,12 @@ class DropInTest {
         assertEquals("Padlock", r.fact("context.provider"), r::toString);
         assertTrue(r.fact(side + ".session.class").startsWith("dev.padlock."), r::toString);
         assertEquals("TLSv1.3", r.fact(side + ".protocol"), r::toString);
-        assertTrue(SUITES.contains(r.fact(side + ".suite")), r::toString);
+        assertTrue(TLS13_SUITES.contains(r.fact(side + ".suite")), r::toString);
     }
 
     /** A client session the JDK may wrap (java.net.http does): TLS 1.3, and not SunJSSE's. */
     private static void assertClientNotSunJsse(Result r) {
-        assertTrue(!r.fact("client.session.class").startsWith("sun.security.ssl."), r::toString);
+        assertFalse(r.fact("client.session.class").startsWith("sun.security.ssl."), r::toString);
         assertEquals("TLSv1.3", r.fact("client.protocol"), r::toString);
         assertEquals(r.fact("server.suite"), r.fact("client.suite"), r::toString);
     }
@@ -71,6 +74,16 @@ class DropInTest {
         assertPadlockTls13(r, "client");
         assertPadlockTls13(r, "server");
         assertEquals(r.fact("server.suite"), r.fact("client.suite"), r::toString);
+    }
+
+    /** The control: the facts do tell the providers apart, and only the template switches. */
+    @Test
+    void withoutTheTemplateTheSameProgramRunsOnSunJsse() throws Exception {
+        Result r = run(Install.NONE, pki.goodKeyStore, UrlConnectionMain.class).assertSucceeded();
+        assertEquals("200", r.fact("client.status"), r::toString);
+        assertEquals("SunJSSE", r.fact("context.provider"), r::toString);
+        assertTrue(r.fact("client.session.class").startsWith("sun.security.ssl."), r::toString);
+        assertTrue(r.fact("server.session.class").startsWith("sun.security.ssl."), r::toString);
     }
 
     @Test
@@ -142,7 +155,7 @@ class DropInTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"urlconnection", "httpclient", "sslsocket"})
+    @ValueSource(strings = {"urlconnection", "httpclient", "apache", "sslsocket"})
     void wrongHostFailsWithSunJssesExceptionClassAndNamesTheHost(String client) throws Exception {
         Result sun = run(Install.NONE, pki.wrongKeyStore, HostMismatchMain.class, client).assertSucceeded();
         Result padlock = run(Install.CLASS_PATH, pki.wrongKeyStore, HostMismatchMain.class, client).assertSucceeded();

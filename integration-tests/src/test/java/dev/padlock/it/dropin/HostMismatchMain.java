@@ -16,12 +16,19 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Scenario 5, an unmodified program: a client connects to "localhost" while the server's
  * (trusted) certificate names only wrong.example. The client is {@code urlconnection}
- * ({@code HttpsURLConnection}), {@code httpclient} ({@code java.net.http}) or {@code sslsocket}
- * (an {@code SSLSocket} with the HTTPS endpoint identification algorithm). Prints the failure.
+ * ({@code HttpsURLConnection}), {@code httpclient} ({@code java.net.http}), {@code apache}
+ * (Apache HttpClient 5 classic, its default host name verification) or {@code sslsocket} (an
+ * {@code SSLSocket} with the HTTPS endpoint identification algorithm). Prints the failure.
  */
 public final class HostMismatchMain {
     private HostMismatchMain() {}
@@ -42,6 +49,7 @@ public final class HostMismatchMain {
                     case "urlconnection" -> urlConnection(host, port);
                     case "httpclient" -> httpClient(host, port);
                     case "sslsocket" -> sslSocket(host, port);
+                    case "apache" -> apache(host, port);
                     default -> throw new IllegalArgumentException(args[0]);
                 }
                 Facts.print("error.class", "none");
@@ -65,6 +73,20 @@ public final class HostMismatchMain {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         client.send(HttpRequest.newBuilder(URI.create("https://" + host + ":" + port + "/"))
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static void apache(String host, int port) throws IOException {
+        ConnectionConfig timeouts = ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.ofSeconds(10)).setSocketTimeout(Timeout.ofSeconds(20)).build();
+        try (CloseableHttpClient client = HttpClients.custom()
+                .useSystemProperties()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .useSystemProperties()
+                        .setDefaultConnectionConfig(timeouts)
+                        .build())
+                .build()) {
+            client.execute(new HttpGet("https://" + host + ":" + port + "/"), response -> response.getCode());
+        }
     }
 
     private static void sslSocket(String host, int port) throws IOException {
