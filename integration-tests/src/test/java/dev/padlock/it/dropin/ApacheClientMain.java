@@ -62,6 +62,8 @@ public final class ApacheClientMain {
             });
             Facts.printSession("client", context.getSSLSession());
             System.out.print(body);
+            Payload.check(client.execute(new HttpGet(uri + Payload.PATH.substring(1)),
+                    response -> EntityUtils.toByteArray(response.getEntity())));
         }
     }
 
@@ -87,6 +89,8 @@ public final class ApacheClientMain {
             Facts.print("client.http.version", response.getVersion());
             Facts.printSession("client", context.getSSLSession());
             System.out.print(response.getBodyText());
+            Payload.check(client.execute(SimpleRequestBuilder.get(uri + Payload.PATH.substring(1)).build(), null)
+                    .get(30, TimeUnit.SECONDS).getBodyBytes());
         }
     }
 }

@@ -52,6 +52,11 @@ class DropInTest {
     }
 
     /** The default context is Padlock's, and the named side's session is a Padlock TLS 1.3 session. */
+    private static void assertBigBodyArrived(Result r) {
+        assertEquals(Integer.toString(4 << 20), r.fact("client.big.bytes"), r::toString);
+        assertEquals("true", r.fact("client.big.matches"), r::toString);
+    }
+
     private static void assertPadlockTls13(Result r, String side) {
         assertEquals("Padlock", r.fact("context.provider"), r::toString);
         assertTrue(r.fact(side + ".session.class").startsWith("dev.padlock."), r::toString);
@@ -71,6 +76,7 @@ class DropInTest {
         Result r = run(Install.CLASS_PATH, pki.goodKeyStore, UrlConnectionMain.class).assertSucceeded();
         assertEquals("null", r.fact("context.provider.module"), r::toString);
         assertEquals("200", r.fact("client.status"), r::toString);
+        assertBigBodyArrived(r);
         assertPadlockTls13(r, "client");
         assertPadlockTls13(r, "server");
         assertEquals(r.fact("server.suite"), r.fact("client.suite"), r::toString);
@@ -99,6 +105,7 @@ class DropInTest {
     void jdkHttpClientSpeaksHttp11ToHttpsServerOverPadlock() throws Exception {
         Result r = run(Install.CLASS_PATH, pki.goodKeyStore, JdkHttpClientMain.class, "h1").assertSucceeded();
         assertEquals("200", r.fact("client.status"), r::toString);
+        assertBigBodyArrived(r);
         assertEquals("HTTP_1_1", r.fact("client.http.version"), r::toString);
         assertPadlockTls13(r, "server");
         assertClientNotSunJsse(r);
@@ -108,6 +115,7 @@ class DropInTest {
     void jdkHttpClientNegotiatesH2WithJettyOverPadlock() throws Exception {
         Result r = run(Install.CLASS_PATH, pki.goodKeyStore, JdkHttpClientMain.class, "h2").assertSucceeded();
         assertEquals("200", r.fact("client.status"), r::toString);
+        assertBigBodyArrived(r);
         assertEquals("HTTP_2", r.fact("client.http.version"), r::toString);
         assertEquals("HTTP/2.0", r.fact("server.http.version"), r::toString);
         assertPadlockTls13(r, "server");
@@ -118,6 +126,7 @@ class DropInTest {
     void apacheClassicClientGetsFromJettyOverPadlockSockets() throws Exception {
         Result r = run(Install.CLASS_PATH, pki.goodKeyStore, ApacheClientMain.class, "classic").assertSucceeded();
         assertEquals("200", r.fact("client.status"), r::toString);
+        assertBigBodyArrived(r);
         assertEquals("HTTP/1.1", r.fact("client.http.version"), r::toString);
         assertEquals("HTTP/1.1", r.fact("server.http.version"), r::toString);
         assertPadlockTls13(r, "client");
@@ -128,6 +137,7 @@ class DropInTest {
     void apacheAsyncClientNegotiatesH2WithJettyOverPadlockEngines() throws Exception {
         Result r = run(Install.CLASS_PATH, pki.goodKeyStore, ApacheClientMain.class, "async").assertSucceeded();
         assertEquals("200", r.fact("client.status"), r::toString);
+        assertBigBodyArrived(r);
         assertEquals("HTTP/2.0", r.fact("client.http.version"), r::toString);
         assertEquals("HTTP/2.0", r.fact("server.http.version"), r::toString);
         assertPadlockTls13(r, "client");

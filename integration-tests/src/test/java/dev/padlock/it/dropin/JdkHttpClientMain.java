@@ -35,6 +35,11 @@ public final class JdkHttpClientMain {
             Facts.print("client.http.version", response.version());
             Facts.printSession("client", response.sslSession().orElseThrow());
             System.out.print(response.body());
+            HttpResponse<byte[]> big = client.send(
+                    HttpRequest.newBuilder(URI.create("https://localhost:" + port + Payload.PATH))
+                            .timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            Payload.check(big.body());
         } finally {
             if (jdkServer != null) {
                 jdkServer.stop(0);

@@ -1,5 +1,6 @@
 package dev.padlock.it.dropin;
 
+import java.nio.ByteBuffer;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
@@ -22,7 +23,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * Child-JVM side: an embedded Jetty 12 configured the way its documentation shows for HTTP/2
  * over TLS: {@code SslContextFactory.Server} from a key store file, ALPN offering {@code h2}
  * and {@code http/1.1}. Jetty asks the JDK for {@code SSLContext.getInstance("TLS")} itself.
- * Each response body is the server's view of the request and TLS session as facts.
+ * A response body is the server's view of the request and TLS session as facts, or
+ * {@link Payload#big()} for its path.
  */
 final class JettyServers {
     private JettyServers() {}
@@ -57,6 +59,10 @@ final class JettyServers {
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
+                if (Request.getPathInContext(request).equals(Payload.PATH)) {
+                    response.write(true, ByteBuffer.wrap(Payload.big()), callback);
+                    return true;
+                }
                 EndPoint.SslSessionData tlsData =
                         (EndPoint.SslSessionData) request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
                 String body = "server.http.version=" + request.getConnectionMetaData().getHttpVersion() + "\n"

@@ -26,7 +26,13 @@ public final class UrlConnectionMain {
             try (InputStream in = connection.getInputStream()) {
                 System.out.print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
-            connection.disconnect();
+            // A second request: the same keep-alive connection, four MiB back.
+            HttpsURLConnection big = (HttpsURLConnection) new URL(url, Payload.PATH).openConnection();
+            big.setConnectTimeout(10_000);
+            big.setReadTimeout(20_000);
+            try (InputStream in = big.getInputStream()) {
+                Payload.check(in.readAllBytes());
+            }
         } finally {
             server.stop(0);
         }
