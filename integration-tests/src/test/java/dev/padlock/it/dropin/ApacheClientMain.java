@@ -89,8 +89,14 @@ public final class ApacheClientMain {
             Facts.print("client.http.version", response.getVersion());
             Facts.printSession("client", context.getSSLSession());
             System.out.print(response.getBodyText());
-            Payload.check(client.execute(SimpleRequestBuilder.get(uri + Payload.PATH.substring(1)).build(), null)
-                    .get(30, TimeUnit.SECONDS).getBodyBytes());
+            SimpleHttpResponse big = client.execute(SimpleRequestBuilder.get(uri + Payload.PATH.substring(1)).build(),
+                    null).get(30, TimeUnit.SECONDS);
+            Facts.print("client.big.status", big.getCode());
+            Payload.check(big.getBodyBytes());
+            if (big.getBodyBytes().length < 1024) {
+                // Not the payload: show what came instead (an error page says why).
+                Facts.print("client.big.body", big.getBodyText().replace('\n', ' '));
+            }
         }
     }
 }
