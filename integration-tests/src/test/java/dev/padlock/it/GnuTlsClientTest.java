@@ -1,0 +1,50 @@
+package dev.padlock.it;
+
+import static dev.padlock.it.Transcripts.assertPrinted;
+
+import dev.padlock.it.PeerPki.Kind;
+import java.nio.file.Path;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code gnutls-cli} against {@code HttpsServer} on Padlock. */
+class GnuTlsClientTest {
+    @TempDir
+    static Path dir;
+    private static PeerPki pki;
+
+    @BeforeAll
+    static void makePki() {
+        pki = PeerPki.create(dir);
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+            "AES-128-GCM       | X25519    | ECDSA_P256 | TLS_AES_128_GCM_SHA256       | ECDSA-SECP256R1-SHA256",
+            "AES-256-GCM       | X25519    | ECDSA_P256 | TLS_AES_256_GCM_SHA384       | ECDSA-SECP256R1-SHA256",
+            "CHACHA20-POLY1305 | X25519    | ECDSA_P256 | TLS_CHACHA20_POLY1305_SHA256 | ECDSA-SECP256R1-SHA256",
+            "AES-128-GCM       | SECP384R1 | RSA_2048   | TLS_AES_128_GCM_SHA256       | RSA-PSS-RSAE-SHA256",
+            "AES-256-GCM       | X448      | ED25519    | TLS_AES_256_GCM_SHA384       | EdDSA-Ed25519"})
+    void negotiates(String cipher, String group, Kind kind, String suite, String signature) throws Exception {
+        SSLContext context = Padlock.context(pki.keyManagers(kind), pki.trustManagers(), null);
+        try (Padlock.Server server = new Padlock.Server(context);
+                Peer client = Peer.start(dir, List.of("gnutls-cli",
+                        "--priority", "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+" + cipher
+                                + ":-GROUP-ALL:+GROUP-" + group,
+                        "--x509cafile", pki.caPem().toString(), "--verify-hostname", "localhost",
+                        "--port", Integer.toString(server.port()), "127.0.0.1"))) {
+            client.send("GET / HTTP/1.0\r\nHost: localhost\r\n\r\n");
+            // stdin stays open: gnutls-cli ends when the server closes the connection after its answer
+            client.awaitExit();
+            assertPrinted(client, "- Description: (TLS1.3-X.509)-(ECDHE-" + group + ")-(" + signature + ")-("
+                    + cipher + ")");
+            assertPrinted(client, "- Status: The certificate is trusted.");
+            assertPrinted(client, "HTTP/1.1 200 OK");
+            assertPrinted(client, Padlock.bodyFor("TLSv1.3", suite));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.padlock.it;
+
+import static dev.padlock.it.Transcripts.assertPrinted;
+import static dev.padlock.it.Transcripts.count;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.padlock.it.PeerPki.Kind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code openssl s_client} against {@code HttpsServer} on Padlock. */
+class OpenSslClientTest {
+    private static final String REQUEST = "GET / HTTP/1.0\r\nHost: localhost\r\n\r\n";
+    private static final String HELLO_SENT = ">>> TLS 1.3, Handshake \\[length [0-9a-f]+\\], ClientHello";
+
+    @TempDir
+    static Path dir;
+    private static PeerPki pki;
+
+    @BeforeAll
+    static void makePki() {
+        pki = PeerPki.create(dir);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"})
+    void negotiatesEachCipherSuite(String suite) throws Exception {
+        Peer client = handshake(Kind.ECDSA_P256, null, suite, "X25519");
+        assertNegotiated(client, suite);
+        assertPrinted(client, "Server Temp Key: X25519, 253 bits");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "X25519 | X25519, 253 bits",
+            "P-256  | ECDH, prime256v1, 256 bits",
+            "P-384  | ECDH, secp384r1, 384 bits",
+            "X448   | X448, 448 bits",
+            "P-521  | ECDH, secp521r1, 521 bits"})
+    void agreesOnEachGroup(String group, String tempKey) throws Exception {
+        Peer client = handshake(Kind.ECDSA_P256, null, "TLS_AES_128_GCM_SHA256", group);
+        assertNegotiated(client, "TLS_AES_128_GCM_SHA256");
+        assertPrinted(client, "Server Temp Key: " + tempKey);
+        assertEquals(1, count(client, HELLO_SENT), "one ClientHello, no HelloRetryRequest\n" + client.transcript());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "RSA_2048   | RSA-PSS | 2048",
+            "ECDSA_P256 | ECDSA   | 256",
+            "ED25519    | ed25519 | 256"})
+    void authenticatesWithEachCertificateType(Kind kind, String signatureType, String bits) throws Exception {
+        Peer client = handshake(kind, null, "TLS_AES_256_GCM_SHA384", "X25519");
+        assertNegotiated(client, "TLS_AES_256_GCM_SHA384");
+        assertPrinted(client, "Peer signature type: " + signatureType);
+        assertPrinted(client, "Server public key is " + bits + " bit");
+    }
+
+    /** RFC 8446 §4.1.4: a server without a usable share asks again for the group it supports. */
+    @Test
+    void helloRetryRequestWhenOnlyP256IsEnabled() throws Exception {
+        Peer client = handshake(Kind.ECDSA_P256, "secp256r1", "TLS_AES_128_GCM_SHA256", "X25519:P-256");
+        assertNegotiated(client, "TLS_AES_128_GCM_SHA256");
+        assertPrinted(client, "Server Temp Key: ECDH, prime256v1, 256 bits");
+        assertEquals(2, count(client, HELLO_SENT), "the second ClientHello answers the HelloRetryRequest\n"
+                + client.transcript());
+    }
+
+    /** Serves one request to one s_client run, which is returned once it has exited. */
+    private static Peer handshake(Kind kind, String serverGroups, String suite, String clientGroups)
+            throws Exception {
+        SSLContext context = Padlock.context(pki.keyManagers(kind), pki.trustManagers(), serverGroups);
+        try (Padlock.Server server = new Padlock.Server(context)) {
+            List<String> command = new ArrayList<>(List.of("openssl", "s_client",
+                    "-connect", "127.0.0.1:" + server.port(), "-tls1_3", "-ciphersuites", suite,
+                    "-groups", clientGroups, "-CAfile", pki.caPem().toString(), "-servername", "localhost",
+                    "-verify_return_error", "-ign_eof", "-msg",
+                    // HttpsServer closes the TCP connection without close_notify, on SunJSSE too.
+                    "-ignore_unexpected_eof"));
+            Peer client = Peer.start(dir, command);
+            try {
+                client.send(REQUEST);
+                client.closeInput();
+                client.awaitExit();
+            } finally {
+                client.close();
+            }
+            assertEquals(0, client.exitCode(), client.transcript());
+            return client;
+        }
+    }
+
+    private static void assertNegotiated(Peer client, String suite) {
+        assertPrinted(client, "New, TLSv1.3, Cipher is " + suite);
+        assertPrinted(client, "Verify return code: 0 (ok)");
+        assertPrinted(client, "HTTP/1.1 200 OK");
+        assertPrinted(client, Padlock.bodyFor("TLSv1.3", suite));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.padlock.it;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsServer;
+import dev.padlock.PadlockProvider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.TrustManager;
+
+/** Padlock contexts, and the JDK's engine-based HTTPS server and client running on them. */
+final class Padlock {
+    private static final Duration TIMEOUT = Duration.ofSeconds(Peer.TIMEOUT_SECONDS);
+    private static final Object PROPERTIES_LOCK = new Object();
+
+    private Padlock() {}
+
+    /**
+     * A Padlock "TLSv1.3" context. {@code namedGroups}, when not null, is the value of
+     * {@code jdk.tls.namedGroups} while the context is created (Padlock reads it then); the
+     * property is restored afterwards.
+     */
+    static SSLContext context(KeyManager[] keys, TrustManager[] trust, String namedGroups)
+            throws GeneralSecurityException {
+        synchronized (PROPERTIES_LOCK) {
+            String saved = System.getProperty("jdk.tls.namedGroups");
+            try {
+                if (namedGroups != null) {
+                    System.setProperty("jdk.tls.namedGroups", namedGroups);
+                }
+                SSLContext context = SSLContext.getInstance("TLSv1.3", new PadlockProvider());
+                context.init(keys, trust, null);
+                return context;
+            } finally {
+                if (saved == null) {
+                    System.clearProperty("jdk.tls.namedGroups");
+                } else {
+                    System.setProperty("jdk.tls.namedGroups", saved);
+                }
+            }
+        }
+    }
+
+    /** The body {@link Server} answers with: what Padlock itself negotiated. */
+    static String bodyFor(String protocol, String cipherSuite) {
+        return "Padlock says " + protocol + " " + cipherSuite + "\n";
+    }
+
+    /** {@code com.sun.net.httpserver.HttpsServer} on 127.0.0.1, port from the OS, over Padlock. */
+    static final class Server implements AutoCloseable {
+        private final HttpsServer server;
+
+        Server(SSLContext context) {
+            try {
+                server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the HttpsServer", e);
+            }
+            server.setHttpsConfigurator(new HttpsConfigurator(context));
+            server.createContext("/", exchange -> {
+                SSLSession session = ((HttpsExchange) exchange).getSSLSession();
+                byte[] body = bodyFor(session.getProtocol(), session.getCipherSuite())
+                        .getBytes(StandardCharsets.US_ASCII);
+                exchange.getResponseHeaders().add("Content-Type", "text/plain");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    /** A GET of https://localhost:{@code port}/ with {@code java.net.http.HttpClient} over {@code context}. */
+    static HttpResponse<String> get(SSLContext context, int port) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().sslContext(context).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(TIMEOUT).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/"))
+                .timeout(TIMEOUT).GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+    }
+}
