@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsServer;
 import dev.padlock.PadlockProvider;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
@@ -93,12 +96,49 @@ final class Padlock {
         }
     }
 
-    /** A GET of https://localhost:{@code port}/ with {@code java.net.http.HttpClient} over {@code context}. */
-    static HttpResponse<String> get(SSLContext context, int port) throws IOException, InterruptedException {
+    /** What the client saw: the status, the page and Padlock's session. */
+    record Page(int statusCode, String body, SSLSession session) {}
+
+    /**
+     * A GET of https://localhost:{@code port}/ with {@code java.net.http.HttpClient} over
+     * {@code context}, the body read up to and including {@code endOfPage}.
+     *
+     * <p>Status pages of {@code s_server -www} and {@code gnutls-serv --http} are HTTP/1.0
+     * without Content-Length, so their end is the end of the connection; JDK 17's HttpClient
+     * never completes such a body over TLS when the server sends close_notify but keeps the
+     * TCP connection open (SunJSSE and Padlock alike), so the page is read up to its known
+     * last line instead.
+     */
+    static Page get(SSLContext context, int port, String endOfPage) throws Exception {
         HttpClient client = HttpClient.newBuilder().sslContext(context).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(TIMEOUT).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/"))
                 .timeout(TIMEOUT).GET().build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+        HttpResponse<InputStream> response = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture<String> body = CompletableFuture.supplyAsync(() -> readUpTo(response.body(), endOfPage));
+        try {
+            return new Page(response.statusCode(), body.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS),
+                    response.sslSession().orElseThrow());
+        } finally {
+            response.body().close();
+        }
+    }
+
+    private static String readUpTo(InputStream in, String endOfPage) {
+        StringBuilder page = new StringBuilder();
+        try {
+            int b;
+            while ((b = in.read()) >= 0) {
+                page.append((char) b);
+                if (page.length() >= endOfPage.length()
+                        && page.indexOf(endOfPage, page.length() - endOfPage.length()) >= 0) {
+                    return page.toString();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the page failed after:\n" + page, e);
+        }
+        throw new IllegalStateException("the page ended before \"" + endOfPage + "\":\n" + page);
     }
 }

@@ -1,0 +1,125 @@
+package dev.padlock.it;
+
+import static dev.padlock.it.Transcripts.assertContains;
+import static dev.padlock.it.Transcripts.assertPrinted;
+import static dev.padlock.it.Transcripts.count;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.padlock.it.PeerPki.Kind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code java.net.http.HttpClient} on Padlock against {@code openssl s_server -www}, whose
+ * status page reports what OpenSSL negotiated and {@code -msg} logs the handshake messages.
+ */
+class OpenSslServerTest {
+    private static final String HELLO_RECEIVED = "<<< TLS 1.3, Handshake \\[length [0-9a-f]+\\], ClientHello";
+
+    @TempDir
+    static Path dir;
+    private static PeerPki pki;
+
+    @BeforeAll
+    static void makePki() {
+        pki = PeerPki.create(dir);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"})
+    void negotiatesEachCipherSuite(String suite) throws Exception {
+        try (PeerServer server = sServer(Kind.ECDSA_P256, "-ciphersuites", suite)) {
+            Padlock.Page page = get(server, null);
+            assertNegotiated(server, page, suite);
+        }
+    }
+
+    /**
+     * Padlock's client sends key shares for x25519 and secp256r1 (RFC 8446 §4.2.8); a server
+     * that supports only another group answers with a HelloRetryRequest (§4.1.4), and
+     * s_server then receives a second ClientHello.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "X25519 | x25519    | 1",
+            "P-256  | secp256r1 | 1",
+            "P-384  | secp384r1 | 2",
+            "X448   | x448      | 2",
+            "P-521  | secp521r1 | 2"})
+    void agreesOnEachGroup(String group, String sharedGroup, long clientHellos) throws Exception {
+        try (PeerServer server = sServer(Kind.ECDSA_P256, "-groups", group)) {
+            Padlock.Page page = get(server, null);
+            assertNegotiated(server, page, "TLS_AES_128_GCM_SHA256");
+            assertContains(page.body(), "Shared groups: " + sharedGroup + "\n", server.peer());
+            assertEquals(clientHellos, count(server.peer(), HELLO_RECEIVED), server.transcript());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "RSA_2048   | RSA-PSS",
+            "ECDSA_P256 | ECDSA",
+            "ED25519    | Ed25519"})
+    void verifiesEachCertificateType(Kind kind, String unused) throws Exception {
+        try (PeerServer server = sServer(kind)) {
+            Padlock.Page page = get(server, null);
+            assertNegotiated(server, page, "TLS_AES_128_GCM_SHA256");
+            SSLSession session = page.session();
+            assertEquals(pki.certificate(kind), session.getPeerCertificates()[0]);
+        }
+    }
+
+    /** RFC 8446 §4.4.2: the client answers a CertificateRequest with its certificate and proves the key. */
+    @Test
+    void authenticatesTheClientWhenAsked() throws Exception {
+        try (PeerServer server = sServer(Kind.ECDSA_P256, "-Verify", "1", "-CAfile", pki.caPem().toString())) {
+            Padlock.Page page = get(server, pki.keyManagers(Kind.CLIENT_ECDSA_P384));
+            assertNegotiated(server, page, "TLS_AES_128_GCM_SHA256");
+            assertPrinted(server.peer(), "depth=0 CN = padlock-client");
+            String body = page.body();
+            int at = body.indexOf("Client certificate");
+            assertContains(body, "Client certificate", server.peer());
+            String pem = body.substring(at);
+            int begin = pem.indexOf("-----BEGIN CERTIFICATE-----") + "-----BEGIN CERTIFICATE-----".length();
+            int end = pem.indexOf("-----END CERTIFICATE-----");
+            assertArrayEquals(pki.certificate(Kind.CLIENT_ECDSA_P384).getEncoded(),
+                    Base64.getMimeDecoder().decode(pem.substring(begin, end)), body);
+        }
+    }
+
+    private static PeerServer sServer(Kind kind, String... options) {
+        return PeerServer.start(dir, port -> {
+            List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
+                    "-tls1_3", "-www", "-msg", "-cert", pki.certPem(kind).toString(),
+                    "-key", pki.keyPem(kind).toString()));
+            command.addAll(List.of(options));
+            return command;
+        }, "ACCEPT");
+    }
+
+    private static Padlock.Page get(PeerServer server, KeyManager[] keys) throws Exception {
+        SSLContext context = Padlock.context(keys, pki.trustManagers(), null);
+        Padlock.Page page = Padlock.get(context, server.port(), "</HTML>");
+        assertEquals(200, page.statusCode(), page.body() + "\n" + server.transcript());
+        return page;
+    }
+
+    private static void assertNegotiated(PeerServer server, Padlock.Page page, String suite) {
+        assertContains(page.body(), "New, TLSv1.3, Cipher is " + suite + "\n", server.peer());
+        SSLSession session = page.session();
+        assertEquals("TLSv1.3", session.getProtocol());
+        assertEquals(suite, session.getCipherSuite());
+    }
+}
