@@ -3,6 +3,7 @@ package dev.padlock.it;
 import static dev.padlock.it.Transcripts.assertPrinted;
 import static dev.padlock.it.Transcripts.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.it.PeerPki.Kind;
 import java.nio.file.Path;
@@ -72,6 +73,45 @@ class OpenSslClientTest {
         assertPrinted(client, "Server Temp Key: ECDH, prime256v1, 256 bits");
         assertEquals(2, count(client, HELLO_SENT), "the second ClientHello answers the HelloRetryRequest\n"
                 + client.transcript());
+    }
+
+    /**
+     * RFC 8446 §4.6.3: s_client's "K" command sends KeyUpdate(update_requested); Padlock must
+     * answer with its own KeyUpdate, and the HTTP exchange afterwards runs on the new keys.
+     */
+    @Test
+    void answersKeyUpdateRequested() throws Exception {
+        SSLContext context = Padlock.context(pki.keyManagers(Kind.ECDSA_P256), pki.trustManagers(), null);
+        try (Padlock.Server server = new Padlock.Server(context);
+                Peer client = Peer.start(dir, List.of("openssl", "s_client", "-connect", "127.0.0.1:" + server.port(),
+                        "-tls1_3", "-ciphersuites", "TLS_AES_256_GCM_SHA384", "-CAfile", pki.caPem().toString(),
+                        "-servername", "localhost", "-verify_return_error", "-msg", "-ignore_unexpected_eof"))) {
+            awaitPrinted(client, "Verify return code: 0 (ok)");
+            client.send("K\n");
+            awaitPrinted(client, "KEYUPDATE");
+            client.send(REQUEST);
+            awaitPrinted(client, Padlock.bodyFor("TLSv1.3", "TLS_AES_256_GCM_SHA384"));
+            client.closeInput();
+            client.awaitExit();
+            String out = client.stdout();
+            int sent = out.indexOf(">>> TLS 1.3, Handshake [length 0005], KeyUpdate");
+            int answered = out.indexOf("<<< TLS 1.3, Handshake [length 0005], KeyUpdate");
+            int response = out.indexOf("HTTP/1.1 200 OK");
+            assertTrue(sent >= 0 && sent < answered && answered < response,
+                    "KeyUpdate sent, then Padlock's KeyUpdate, then the response\n" + client.transcript());
+        }
+    }
+
+    /** Polls the peer's stdout and stderr until {@code text} appears; fails after the peer timeout. */
+    private static void awaitPrinted(Peer peer, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + Peer.TIMEOUT_SECONDS * 1_000_000_000L;
+        while (!(peer.stdout().contains(text) || peer.stderr().contains(text))) {
+            if (!peer.isAlive() || System.nanoTime() > deadline) {
+                assertPrinted(peer, text);
+                return;
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** Serves one request to one s_client run, which is returned once it has exited. */

@@ -62,6 +62,15 @@ final class Padlock {
         return "Padlock says " + protocol + " " + cipherSuite + "\n";
     }
 
+    /** The body of {@code /big}: about 300 KB, many full 16 KB records, every line distinct. */
+    static String bigBody() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 25_000; i++) {
+            b.append(String.format("line %06d\n", i));
+        }
+        return b.toString();
+    }
+
     /** {@code com.sun.net.httpserver.HttpsServer} on 127.0.0.1, port from the OS, over Padlock. */
     static final class Server implements AutoCloseable {
         private final HttpsServer server;
@@ -78,6 +87,13 @@ final class Padlock {
                 byte[] body = bodyFor(session.getProtocol(), session.getCipherSuite())
                         .getBytes(StandardCharsets.US_ASCII);
                 exchange.getResponseHeaders().add("Content-Type", "text/plain");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.createContext("/big", exchange -> {
+                byte[] body = bigBody().getBytes(StandardCharsets.US_ASCII);
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
