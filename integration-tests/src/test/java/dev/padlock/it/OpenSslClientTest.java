@@ -102,6 +102,34 @@ class OpenSslClientTest {
         }
     }
 
+    /** RFC 8446 §4.4.2: s_client answers Padlock's CertificateRequest; Padlock verifies the chain. */
+    @Test
+    void verifiesTheClientCertificateWhenRequired() throws Exception {
+        Peer client = runClient(true, "-cert", pki.certPem(Kind.CLIENT_ECDSA_P384).toString(),
+                "-key", pki.keyPem(Kind.CLIENT_ECDSA_P384).toString());
+        assertEquals(0, client.exitCode(), client.transcript());
+        assertNegotiated(client, "TLS_AES_128_GCM_SHA256");
+        assertPrinted(client, Padlock.clientLine("CN=padlock-client"));
+    }
+
+    /** Runs s_client with TLS_AES_128_GCM_SHA256 and {@code options} against a fresh server. */
+    private static Peer runClient(boolean needClientAuth, String... options) throws Exception {
+        SSLContext context = Padlock.context(pki.keyManagers(Kind.ECDSA_P256), pki.trustManagers(), null);
+        try (Padlock.Server server = new Padlock.Server(context, needClientAuth)) {
+            List<String> command = new ArrayList<>(List.of("openssl", "s_client",
+                    "-connect", "127.0.0.1:" + server.port(), "-tls1_3", "-ciphersuites", "TLS_AES_128_GCM_SHA256",
+                    "-CAfile", pki.caPem().toString(), "-servername", "localhost", "-verify_return_error",
+                    "-ign_eof", "-msg", "-ignore_unexpected_eof"));
+            command.addAll(List.of(options));
+            try (Peer client = Peer.start(dir, command)) {
+                client.send(REQUEST);
+                client.closeInput();
+                client.awaitExit();
+                return client;
+            }
+        }
+    }
+
     /** Polls the peer's stdout and stderr until {@code text} appears; fails after the peer timeout. */
     private static void awaitPrinted(Peer peer, String text) throws InterruptedException {
         long deadline = System.nanoTime() + Peer.TIMEOUT_SECONDS * 1_000_000_000L;

@@ -5,14 +5,18 @@ import static dev.padlock.it.Transcripts.assertPrinted;
 import static dev.padlock.it.Transcripts.count;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.padlock.it.PeerPki.Kind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +99,35 @@ class OpenSslServerTest {
             assertArrayEquals(pki.certificate(Kind.CLIENT_ECDSA_P384).getEncoded(),
                     Base64.getMimeDecoder().decode(pem.substring(begin, end)), body);
         }
+    }
+
+    /**
+     * RFC 8446 §4.4.2.4: without a client certificate s_server aborts with certificate_required,
+     * and the client application learns it from the alert.
+     */
+    @Test
+    void reportsCertificateRequiredFromTheServer() {
+        try (PeerServer server = sServer(Kind.ECDSA_P256, "-Verify", "1", "-CAfile", pki.caPem().toString())) {
+            SSLContext context = Padlock.context(null, pki.trustManagers(), null);
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> Padlock.get(context, server.port(), "</HTML>"));
+            Throwable cause = e.getCause();
+            while (cause != null && !(cause instanceof SSLException)) {
+                cause = cause.getCause();
+            }
+            assertNotNull(cause, () -> "no SSLException in " + stackOf(e) + "\n" + server.transcript());
+            assertEquals(SSLException.class.getName() + ": (certificate_required) Received fatal alert: certificate_required",
+                    cause.toString(), () -> stackOf(e) + "\n" + server.transcript());
+            assertPrinted(server.peer(), ">>> TLS 1.3, Alert [length 0002], fatal certificate_required");
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String stackOf(Throwable t) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        t.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
     }
 
     private static PeerServer sServer(Kind kind, String... options) {

@@ -2,6 +2,7 @@ package dev.padlock.it;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.padlock.PadlockProvider;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManager;
 
@@ -62,6 +64,11 @@ final class Padlock {
         return "Padlock says " + protocol + " " + cipherSuite + "\n";
     }
 
+    /** The line the body ends with when the server required a client certificate. */
+    static String clientLine(String subject) {
+        return "client " + subject + "\n";
+    }
+
     /** The body of {@code /big}: about 300 KB, many full 16 KB records, every line distinct. */
     static String bigBody() {
         StringBuilder b = new StringBuilder();
@@ -76,16 +83,31 @@ final class Padlock {
         private final HttpsServer server;
 
         Server(SSLContext context) {
+            this(context, false);
+        }
+
+        /** @param needClientAuth whether the server requires a client certificate (RFC 8446 §4.3.2) */
+        Server(SSLContext context, boolean needClientAuth) {
             try {
                 server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the HttpsServer", e);
             }
-            server.setHttpsConfigurator(new HttpsConfigurator(context));
+            server.setHttpsConfigurator(new HttpsConfigurator(context) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    SSLParameters parameters = context.getDefaultSSLParameters();
+                    parameters.setNeedClientAuth(needClientAuth);
+                    params.setSSLParameters(parameters);
+                }
+            });
             server.createContext("/", exchange -> {
                 SSLSession session = ((HttpsExchange) exchange).getSSLSession();
-                byte[] body = bodyFor(session.getProtocol(), session.getCipherSuite())
-                        .getBytes(StandardCharsets.US_ASCII);
+                String text = bodyFor(session.getProtocol(), session.getCipherSuite());
+                if (needClientAuth) {
+                    text += clientLine(session.getPeerPrincipal().getName());
+                }
+                byte[] body = text.getBytes(StandardCharsets.US_ASCII);
                 exchange.getResponseHeaders().add("Content-Type", "text/plain");
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
