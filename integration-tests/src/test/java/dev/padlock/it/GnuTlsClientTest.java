@@ -1,12 +1,17 @@
 package dev.padlock.it;
 
 import static dev.padlock.it.Transcripts.assertPrinted;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.it.PeerPki.Kind;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,6 +50,41 @@ class GnuTlsClientTest {
             assertPrinted(client, "- Status: The certificate is trusted.");
             assertPrinted(client, "HTTP/1.1 200 OK");
             assertPrinted(client, Padlock.bodyFor("TLSv1.3", suite));
+        }
+    }
+
+    /**
+     * RFC 8449 §4: {@code gnutls-cli --recordsize 512} advertises record_size_limit 513 under
+     * TLS 1.3 (512 bytes of content plus the content type byte), so every protected record
+     * Padlock sends may hold at most 513 bytes of TLSInnerPlaintext. A 300 KB body must arrive
+     * intact in records no larger than that.
+     */
+    @Test
+    void respectsTheClientsRecordSizeLimit() throws Exception {
+        SSLContext context = Padlock.context(pki.keyManagers(Kind.ECDSA_P256), pki.trustManagers(), null);
+        try (Padlock.Server server = new Padlock.Server(context);
+                Peer client = Peer.start(dir, List.of("gnutls-cli", "-d", "5", "--recordsize", "512",
+                        "--priority", "NORMAL:-VERS-ALL:+VERS-TLS1.3", "--x509cafile", pki.caPem().toString(),
+                        "--verify-hostname", "localhost", "--port", Integer.toString(server.port()), "127.0.0.1"))) {
+            client.send("GET /big HTTP/1.0\r\nHost: localhost\r\n\r\n");
+            client.awaitExit();
+            assertPrinted(client, "- Description: (TLS1.3-X.509)-");
+            assertPrinted(client, "HTTP/1.1 200 OK");
+            assertTrue(client.stdout().contains(Padlock.bigBody()), () -> "the whole body\n" + client.transcript());
+            // Padlock's EncryptedExtensions carried its own limit, so the extension was negotiated
+            assertTrue(Pattern.compile("record_size_limit \\d+ negotiated").matcher(client.stderr()).find(),
+                    client::transcript);
+            // gnutls -d 5 logs every protected record it receives with its length
+            Matcher m = Pattern.compile("Received Packet Application Data\\(23\\) with length: (\\d+)")
+                    .matcher(client.stderr());
+            List<Integer> lengths = new ArrayList<>();
+            while (m.find()) {
+                lengths.add(Integer.parseInt(m.group(1)));
+            }
+            int largest = lengths.stream().mapToInt(Integer::intValue).max().orElse(0);
+            // 513 bytes of TLSInnerPlaintext (content, type, padding) and the 16-byte AEAD tag
+            assertTrue(largest <= 513 + 16 && lengths.size() > Padlock.bigBody().length() / 512,
+                    () -> "largest record " + largest + " of " + lengths.size() + "\n" + client.transcript());
         }
     }
 }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.padlock.it.PeerPki.Kind;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -106,7 +108,7 @@ class OpenSslServerTest {
      * and the client application learns it from the alert.
      */
     @Test
-    void reportsCertificateRequiredFromTheServer() {
+    void reportsCertificateRequiredFromTheServer() throws Exception {
         try (PeerServer server = sServer(Kind.ECDSA_P256, "-Verify", "1", "-CAfile", pki.caPem().toString())) {
             SSLContext context = Padlock.context(null, pki.trustManagers(), null);
             ExecutionException e = assertThrows(ExecutionException.class,
@@ -119,14 +121,12 @@ class OpenSslServerTest {
             assertEquals(SSLException.class.getName() + ": (certificate_required) Received fatal alert: certificate_required",
                     cause.toString(), () -> stackOf(e) + "\n" + server.transcript());
             assertPrinted(server.peer(), ">>> TLS 1.3, Alert [length 0002], fatal certificate_required");
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 
     private static String stackOf(Throwable t) {
-        java.io.StringWriter w = new java.io.StringWriter();
-        t.printStackTrace(new java.io.PrintWriter(w));
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
         return w.toString();
     }
 
