@@ -1,6 +1,7 @@
 package dev.padlock.it;
 
 import static dev.padlock.it.Transcripts.assertPrinted;
+import static dev.padlock.it.Transcripts.awaitPrinted;
 import static dev.padlock.it.Transcripts.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,18 +128,6 @@ class OpenSslClientTest {
                 client.awaitExit();
                 return client;
             }
-        }
-    }
-
-    /** Polls the peer's stdout and stderr until {@code text} appears; fails after the peer timeout. */
-    private static void awaitPrinted(Peer peer, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + Peer.TIMEOUT_SECONDS * 1_000_000_000L;
-        while (!(peer.stdout().contains(text) || peer.stderr().contains(text))) {
-            if (!peer.isAlive() || System.nanoTime() > deadline) {
-                assertPrinted(peer, text);
-                return;
-            }
-            Thread.sleep(20);
         }
     }
 

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.it.PeerPki.Kind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,6 +124,36 @@ class OpenSslServerTest {
             assertEquals(SSLException.class.getName() + ": (certificate_required) Received fatal alert: certificate_required",
                     cause.toString(), () -> stackOf(e) + "\n" + server.transcript());
             assertPrinted(server.peer(), ">>> TLS 1.3, Alert [length 0002], fatal certificate_required");
+        }
+    }
+
+    /**
+     * A server certificate that chains to no trusted CA fails the handshake with an
+     * SSLHandshakeException naming the alert, the CertificateException as its cause. (HttpClient
+     * closes the connection without wrapping the pending alert, on SunJSSE too, so s_server sees
+     * only the end of the stream.)
+     */
+    @Test
+    void rejectsAnUntrustedServerCertificate() throws Exception {
+        Peer.runOk(dir, List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                "-nodes", "-keyout", "self.key", "-out", "self.pem", "-subj", "/CN=localhost", "-days", "30",
+                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"));
+        try (PeerServer server = PeerServer.start(dir, port -> List.of("openssl", "s_server",
+                "-accept", "127.0.0.1:" + port, "-tls1_3", "-www", "-msg", "-cert", "self.pem", "-key", "self.key"),
+                "ACCEPT")) {
+            SSLContext context = Padlock.context(null, pki.trustManagers(), null);
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> Padlock.get(context, server.port(), "</HTML>"));
+            Throwable cause = e.getCause();
+            while (cause != null && !(cause instanceof SSLException)) {
+                cause = cause.getCause();
+            }
+            assertNotNull(cause, () -> "no SSLException in " + stackOf(e) + "\n" + server.transcript());
+            String trace = stackOf(e);
+            assertEquals(SSLHandshakeException.class, cause.getClass(), trace);
+            assertTrue(cause.getMessage().startsWith("(certificate_unknown) the server's certificate is not trusted: "),
+                    trace);
+            assertTrue(cause.getCause() instanceof CertificateException, trace);
         }
     }
 

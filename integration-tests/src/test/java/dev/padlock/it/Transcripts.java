@@ -35,4 +35,16 @@ final class Transcripts {
         Pattern p = Pattern.compile(regex);
         return peer.stdout().lines().filter(l -> p.matcher(l).find()).count();
     }
+
+    /** Polls the peer's stdout and stderr until {@code text} appears; fails after the peer timeout. */
+    static void awaitPrinted(Peer peer, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + Peer.TIMEOUT_SECONDS * 1_000_000_000L;
+        while (!(peer.stdout().contains(text) || peer.stderr().contains(text))) {
+            if (!peer.isAlive() || System.nanoTime() > deadline) {
+                assertPrinted(peer, text);
+                return;
+            }
+            Thread.sleep(20);
+        }
+    }
 }
