@@ -103,6 +103,32 @@ class OpenSslClientTest {
         }
     }
 
+    /**
+     * RFC 8446 §4.4.3: the server signs with a scheme from the client's signature_algorithms,
+     * and never with PKCS#1 v1.5 (§4.2.3), even when the client lists it first.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "RSA_2048   | rsa_pkcs1_sha256:rsa_pss_rsae_sha384 | RSA-PSS | SHA384",
+            "RSA_2048   | rsa_pss_rsae_sha512                  | RSA-PSS | SHA512",
+            "ECDSA_P256 | ed25519:ecdsa_secp256r1_sha256       | ECDSA   | SHA256"})
+    void signsWithASchemeTheClientOffers(Kind kind, String sigalgs, String type, String digest) throws Exception {
+        SSLContext context = Padlock.context(pki.keyManagers(kind), pki.trustManagers(), null);
+        try (Padlock.Server server = new Padlock.Server(context);
+                Peer client = Peer.start(dir, List.of("openssl", "s_client", "-connect", "127.0.0.1:" + server.port(),
+                        "-tls1_3", "-sigalgs", sigalgs, "-CAfile", pki.caPem().toString(), "-servername", "localhost",
+                        "-verify_return_error", "-ign_eof", "-ignore_unexpected_eof"))) {
+            client.send(REQUEST);
+            client.closeInput();
+            client.awaitExit();
+            assertEquals(0, client.exitCode(), client.transcript());
+            assertPrinted(client, "Peer signature type: " + type + "\n");
+            assertPrinted(client, "Peer signing digest: " + digest + "\n");
+            assertPrinted(client, "Verify return code: 0 (ok)");
+            assertPrinted(client, "HTTP/1.1 200 OK");
+        }
+    }
+
     /** RFC 8446 §4.4.2: s_client answers Padlock's CertificateRequest; Padlock verifies the chain. */
     @Test
     void verifiesTheClientCertificateWhenRequired() throws Exception {
