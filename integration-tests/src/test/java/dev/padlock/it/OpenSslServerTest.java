@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.padlock.it.PeerPki.Kind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.util.ArrayList;
@@ -85,6 +86,22 @@ class OpenSslServerTest {
             assertNegotiated(server, page, "TLS_AES_128_GCM_SHA256");
             SSLSession session = page.session();
             assertEquals(pki.certificate(kind), session.getPeerCertificates()[0]);
+        }
+    }
+
+    /**
+     * RFC 7301 §3.1: HttpClient asking for HTTP/2 offers ALPN "h2", "http/1.1"; s_server
+     * selects http/1.1 in EncryptedExtensions and the exchange runs as HTTP/1.1.
+     */
+    @Test
+    void acceptsTheServersApplicationProtocol() throws Exception {
+        try (PeerServer server = sServer(Kind.ECDSA_P256, "-alpn", "http/1.1")) {
+            SSLContext context = Padlock.context(null, pki.trustManagers(), null);
+            Padlock.Page page = Padlock.get(context, server.port(), "</HTML>", HttpClient.Version.HTTP_2);
+            assertEquals(200, page.statusCode(), server.transcript());
+            assertEquals(HttpClient.Version.HTTP_1_1, page.version());
+            assertPrinted(server.peer(), "ALPN protocols advertised by the client: h2, http/1.1");
+            assertNegotiated(server, page, "TLS_AES_128_GCM_SHA256");
         }
     }
 

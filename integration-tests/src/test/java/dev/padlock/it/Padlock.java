@@ -135,7 +135,7 @@ final class Padlock {
     }
 
     /** What the client saw: the status, the page and Padlock's session. */
-    record Page(int statusCode, String body, SSLSession session) {}
+    record Page(int statusCode, HttpClient.Version version, String body, SSLSession session) {}
 
     /**
      * A GET of https://localhost:{@code port}/ with {@code java.net.http.HttpClient} over
@@ -148,7 +148,12 @@ final class Padlock {
      * last line instead.
      */
     static Page get(SSLContext context, int port, String endOfPage) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(context).version(HttpClient.Version.HTTP_1_1)
+        return get(context, port, endOfPage, HttpClient.Version.HTTP_1_1);
+    }
+
+    /** As {@link #get(SSLContext, int, String)}; HTTP_2 makes HttpClient offer ALPN h2 and http/1.1. */
+    static Page get(SSLContext context, int port, String endOfPage, HttpClient.Version version) throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(context).version(version)
                 .connectTimeout(TIMEOUT).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/"))
                 .timeout(TIMEOUT).GET().build();
@@ -156,7 +161,7 @@ final class Padlock {
                 .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         CompletableFuture<String> body = CompletableFuture.supplyAsync(() -> readUpTo(response.body(), endOfPage));
         try {
-            return new Page(response.statusCode(), body.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS),
+            return new Page(response.statusCode(), response.version(), body.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS),
                     response.sslSession().orElseThrow());
         } finally {
             response.body().close();
