@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntFunction;
 
 /**
@@ -79,7 +80,7 @@ final class PeerServer implements AutoCloseable {
     }
 
     private static boolean addressInUse(String transcript) {
-        String t = transcript.toLowerCase(java.util.Locale.ROOT);
+        String t = transcript.toLowerCase(Locale.ROOT);
         return t.contains("address already in use") || t.contains("address in use");
     }
 

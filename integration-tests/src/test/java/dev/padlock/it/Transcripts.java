@@ -2,7 +2,6 @@ package dev.padlock.it;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Assertions on what a peer printed; a failure shows the peer's whole transcript. */
@@ -19,15 +18,6 @@ final class Transcripts {
         if (!haystack.contains(expected)) {
             fail("expected \"" + expected + "\" in:\n" + haystack + "\n" + context.transcript());
         }
-    }
-
-    /** The first group of {@code regex}'s first match in the peer's stdout. */
-    static String find(Peer peer, String regex) {
-        Matcher m = Pattern.compile(regex, Pattern.MULTILINE).matcher(peer.stdout());
-        if (!m.find()) {
-            fail("expected the peer's stdout to match /" + regex + "/\n" + peer.transcript());
-        }
-        return m.group(1);
     }
 
     /** How many lines of the peer's stdout match {@code regex}. */
