@@ -66,6 +66,18 @@ class OpenSslClientTest {
         assertPrinted(client, "Server public key is " + bits + " bit");
     }
 
+    /**
+     * RFC 8446 §D.4: without middlebox compatibility s_client sends an empty legacy_session_id;
+     * the server echoes it (§4.1.3) and s_client accepts the ServerHello.
+     */
+    @Test
+    void servesAClientWithoutMiddleboxCompatibility() throws Exception {
+        Peer client = runClient(false, "-no_middlebox");
+        assertEquals(0, client.exitCode(), client.transcript());
+        assertNegotiated(client, "TLS_AES_128_GCM_SHA256");
+        assertEquals(0, count(client, ">>> TLS 1.3, ChangeCipherSpec"), client.transcript());
+    }
+
     /** RFC 8446 §4.1.4: a server without a usable share asks again for the group it supports. */
     @Test
     void helloRetryRequestWhenOnlyP256IsEnabled() throws Exception {

@@ -78,6 +78,20 @@ class OpenSslServerTest {
         }
     }
 
+    /**
+     * RFC 8446 §5.1: handshake messages may span records. With 512-byte records the RSA
+     * Certificate, its CertificateVerify and the page arrive in many fragments.
+     */
+    @Test
+    void reassemblesHandshakeMessagesSpanningRecords() throws Exception {
+        try (PeerServer server = sServer(Kind.RSA_2048, "-max_send_frag", "512", "-no_middlebox",
+                "-num_tickets", "3")) {
+            Padlock.Page page = get(server, null);
+            assertNegotiated(server, page, "TLS_AES_128_GCM_SHA256");
+            assertEquals(pki.certificate(Kind.RSA_2048), page.session().getPeerCertificates()[0]);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Kind.class, names = {"RSA_2048", "ECDSA_P256", "ED25519"})
     void verifiesEachCertificateType(Kind kind) throws Exception {
