@@ -2,6 +2,7 @@ package dev.padlock.it;
 
 import static dev.padlock.it.Transcripts.assertContains;
 import static dev.padlock.it.Transcripts.assertPrinted;
+import static dev.padlock.it.Transcripts.awaitPrinted;
 import static dev.padlock.it.Transcripts.count;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +19,11 @@ import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -37,6 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * status page reports what OpenSSL negotiated and {@code -msg} logs the handshake messages.
  */
 class OpenSslServerTest {
+    private static final String TYPED_ANSWER = "typed answer\n";
     private static final String HELLO_RECEIVED = "<<< TLS 1.3, Handshake \\[length [0-9a-f]+\\], ClientHello";
 
     @TempDir
@@ -76,6 +82,75 @@ class OpenSslServerTest {
             assertContains(page.body(), "Shared groups: " + sharedGroup + "\n", server.peer());
             assertEquals(clientHellos, count(server.peer(), HELLO_RECEIVED), server.transcript());
         }
+    }
+
+    /**
+     * RFC 8446 §4.2.2: {@code s_server -stateless} answers the first ClientHello with a
+     * HelloRetryRequest carrying a cookie, and accepts only a second ClientHello echoing it.
+     * (s_server's stateless mode rejects the change_cipher_spec a middlebox-compatible client
+     * sends before its second ClientHello, OpenSSL's own s_client included, so Padlock runs
+     * with {@code jdk.tls.client.useCompatibilityMode=false} here.)
+     */
+    @Test
+    void echoesTheCookieOfAHelloRetryRequest() throws Exception {
+        try (PeerServer server = typingServer("-stateless")) {
+            SSLContext context = Padlock.contextWith(null, pki.trustManagers(),
+                    Map.of("jdk.tls.client.useCompatibilityMode", "false"));
+            Padlock.Page page = typedAnswer(server, context, null, null);
+            assertEquals(TYPED_ANSWER, page.body());
+            assertEquals(2, count(server.peer(), HELLO_RECEIVED), server.transcript());
+            assertEquals("TLSv1.3", page.session().getProtocol());
+        }
+    }
+
+    /**
+     * RFC 8446 §4.6.3: s_server's "K" command sends KeyUpdate(update_requested); Padlock
+     * answers with its own KeyUpdate, and the answer that follows is read on the new keys.
+     */
+    @Test
+    void answersKeyUpdateRequested() throws Exception {
+        try (PeerServer server = typingServer()) {
+            Padlock.Page page = typedAnswer(server, Padlock.context(null, pki.trustManagers(), null), "K",
+                    "SSL_do_handshake -> 1");
+            assertEquals(TYPED_ANSWER, page.body());
+            awaitPrinted(server.peer(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate");
+            String out = server.peer().stdout();
+            assertTrue(out.indexOf(">>> TLS 1.3, Handshake [length 0005], KeyUpdate")
+                    < out.indexOf("<<< TLS 1.3, Handshake [length 0005], KeyUpdate"), server.transcript());
+        }
+    }
+
+    /** s_server without -www: it prints what it receives and sends what is typed on its stdin. */
+    private static PeerServer typingServer(String... options) {
+        return PeerServer.start(dir, port -> {
+            List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
+                    "-tls1_3", "-msg", "-cert", pki.certPem(Kind.ECDSA_P256).toString(),
+                    "-key", pki.keyPem(Kind.ECDSA_P256).toString()));
+            command.addAll(List.of(options));
+            return command;
+        }, "ACCEPT");
+    }
+
+    /**
+     * Sends a GET with HttpClient; once s_server has printed it, types {@code command} (when
+     * not null, waiting for {@code commandDone}) and then an HTTP answer on s_server's stdin.
+     */
+    private static Padlock.Page typedAnswer(PeerServer server, SSLContext context, String command,
+            String commandDone) throws Exception {
+        CompletableFuture<Padlock.Page> page = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Padlock.get(context, server.port(), TYPED_ANSWER);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        awaitPrinted(server.peer(), "GET / HTTP/1.1");
+        if (command != null) {
+            server.peer().send(command + "\n");
+            awaitPrinted(server.peer(), commandDone);
+        }
+        server.peer().send("HTTP/1.1 200 OK\r\nContent-Length: " + TYPED_ANSWER.length() + "\r\n\r\n" + TYPED_ANSWER);
+        return page.get(Peer.TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     /**

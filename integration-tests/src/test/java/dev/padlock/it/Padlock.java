@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManager;
@@ -35,26 +37,38 @@ final class Padlock {
 
     /**
      * A Padlock "TLSv1.3" context. {@code namedGroups}, when not null, is the value of
-     * {@code jdk.tls.namedGroups} while the context is created (Padlock reads it then); the
-     * property is restored afterwards.
+     * {@code jdk.tls.namedGroups} while the context is created.
      */
     static SSLContext context(KeyManager[] keys, TrustManager[] trust, String namedGroups)
             throws GeneralSecurityException {
+        return contextWith(keys, trust,
+                namedGroups == null ? Map.of() : Map.of("jdk.tls.namedGroups", namedGroups));
+    }
+
+    /**
+     * A Padlock "TLSv1.3" context created while the system properties {@code properties} are
+     * set (Padlock reads its {@code jdk.tls.*} properties then); they are restored afterwards.
+     */
+    static SSLContext contextWith(KeyManager[] keys, TrustManager[] trust, Map<String, String> properties)
+            throws GeneralSecurityException {
         synchronized (PROPERTIES_LOCK) {
-            String saved = System.getProperty("jdk.tls.namedGroups");
+            Map<String, String> saved = new HashMap<>();
+            for (String name : properties.keySet()) {
+                saved.put(name, System.getProperty(name));
+            }
             try {
-                if (namedGroups != null) {
-                    System.setProperty("jdk.tls.namedGroups", namedGroups);
-                }
+                properties.forEach(System::setProperty);
                 SSLContext context = SSLContext.getInstance("TLSv1.3", new PadlockProvider());
                 context.init(keys, trust, null);
                 return context;
             } finally {
-                if (saved == null) {
-                    System.clearProperty("jdk.tls.namedGroups");
-                } else {
-                    System.setProperty("jdk.tls.namedGroups", saved);
-                }
+                saved.forEach((name, value) -> {
+                    if (value == null) {
+                        System.clearProperty(name);
+                    } else {
+                        System.setProperty(name, value);
+                    }
+                });
             }
         }
     }
