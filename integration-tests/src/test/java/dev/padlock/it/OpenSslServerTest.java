@@ -227,7 +227,8 @@ class OpenSslServerTest {
                 cause = cause.getCause();
             }
             assertNotNull(cause, () -> "no SSLException in " + stackOf(e) + "\n" + server.transcript());
-            assertEquals(SSLException.class.getName() + ": (certificate_required) Received fatal alert: certificate_required",
+            assertEquals(SSLHandshakeException.class.getName()
+                    + ": (certificate_required) Received fatal alert: certificate_required",
                     cause.toString(), () -> stackOf(e) + "\n" + server.transcript());
             assertPrinted(server.peer(), ">>> TLS 1.3, Alert [length 0002], fatal certificate_required");
         }
