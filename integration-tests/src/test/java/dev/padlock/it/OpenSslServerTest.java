@@ -1,5 +1,9 @@
 package dev.padlock.it;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.stream.Collectors;
+import java.util.Set;
 import static dev.padlock.it.Transcripts.assertContains;
 import static dev.padlock.it.Transcripts.assertPrinted;
 import static dev.padlock.it.Transcripts.awaitPrinted;
@@ -268,6 +272,32 @@ class OpenSslServerTest {
         StringWriter w = new StringWriter();
         t.printStackTrace(new PrintWriter(w));
         return w.toString();
+    }
+
+    /**
+     * The opt-in key log: for the same connection, Padlock writes exactly the NSS key log lines
+     * OpenSSL writes (same labels, client random and secrets), so Wireshark can decrypt it.
+     */
+    @Test
+    void keyLogLinesAreExactlyThoseOpenSslLogs() throws Exception {
+        Path opensslLog = dir.resolve("openssl-keylog.txt");
+        Path padlockLog = dir.resolve("padlock-keylog.txt");
+        try (PeerServer server = sServer(Kind.ECDSA_P256, "-keylogfile", opensslLog.toString())) {
+            SSLContext context = Padlock.contextWith(null, pki.trustManagers(),
+                    Map.of("dev.padlock.keyLogFile", padlockLog.toString()));
+            Padlock.Page page = Padlock.get(context, server.port(), "</HTML>");
+            assertEquals(200, page.statusCode(), page.body() + "\n" + server.transcript());
+            Set<String> ours = keyLogLines(padlockLog);
+            assertEquals(Set.of("CLIENT_HANDSHAKE_TRAFFIC_SECRET", "SERVER_HANDSHAKE_TRAFFIC_SECRET",
+                    "CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET_0", "EXPORTER_SECRET"),
+                    ours.stream().map(l -> l.split(" ")[0]).collect(Collectors.toSet()), ours::toString);
+            assertEquals(keyLogLines(opensslLog), ours, server::transcript);
+        }
+    }
+
+    private static Set<String> keyLogLines(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toSet());
     }
 
     private static PeerServer sServer(Kind kind, String... options) {
