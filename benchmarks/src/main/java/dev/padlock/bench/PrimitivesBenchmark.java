@@ -118,9 +118,14 @@ public class PrimitivesBenchmark {
     }
 
     private int seal(Cipher[] ciphers, SecretKey key, AlgorithmParameterSpec spec) throws GeneralSecurityException {
+        return seal(ciphers, key, spec, RECORD);
+    }
+
+    private int seal(Cipher[] ciphers, SecretKey key, AlgorithmParameterSpec spec, int length)
+            throws GeneralSecurityException {
         ciphers[0].init(Cipher.ENCRYPT_MODE, key, spec);
         ciphers[0].updateAAD(aad);
-        int sealed = ciphers[0].doFinal(plaintext, 0, RECORD, ciphertext, 0);
+        int sealed = ciphers[0].doFinal(plaintext, 0, length, ciphertext, 0);
         ciphers[1].init(Cipher.DECRYPT_MODE, key, spec);
         ciphers[1].updateAAD(aad);
         return ciphers[1].doFinal(ciphertext, 0, sealed, decrypted, 0);
@@ -129,6 +134,17 @@ public class PrimitivesBenchmark {
     @Benchmark
     public int aesGcm128() throws GeneralSecurityException {
         return seal(aes128, aes128Key, new GCMParameterSpec(TAG * 8, nextNonce()));
+    }
+
+    /** The bound for {@link SmallRecordsBenchmark}: a 64-byte write is a 65-byte inner plaintext. */
+    @Benchmark
+    public int aesGcm128Record64() throws GeneralSecurityException {
+        return seal(aes128, aes128Key, new GCMParameterSpec(TAG * 8, nextNonce()), 64 + 1);
+    }
+
+    @Benchmark
+    public int aesGcm128Record1024() throws GeneralSecurityException {
+        return seal(aes128, aes128Key, new GCMParameterSpec(TAG * 8, nextNonce()), 1024 + 1);
     }
 
     @Benchmark
