@@ -97,7 +97,7 @@ public final class ClientHandshaker extends Handshaker {
         String alpn = session.applicationProtocol() == null ? "" : session.applicationProtocol();
         cache.put(config.peerHost(), config.peerPort(), new ClientTicket(ticket.ticket(), suite.suite(),
                 Bytes.wrap(psk), alpn, hostName(config.serverNames()), session.peerCertificates(),
-                ticket.ticketAgeAdd(), lifetime, config.clock().millis()));
+                session.localCertificates(), ticket.ticketAgeAdd(), lifetime, config.clock().millis()));
     }
 
     /** The newest unexpired ticket for this server whose suite is still enabled. */

@@ -199,6 +199,7 @@ final class ExpectServerHello implements State {
         }
         hs.session.resumed(true);
         hs.session.peerCertificates(ticket.peerCertificates());
+        hs.session.localCertificates(ticket.localCertificates());
         return EarlySecret.withPsk(spec, ticket.psk().toByteArray());
     }
 

@@ -66,6 +66,7 @@ final class ServerFlight {
             // or CertificateVerify. The session reports the original client certificates.
             hs.session.resumed(true);
             hs.session.peerCertificates(psk.state().peerCertificates());
+            hs.session.localCertificates(psk.state().localCertificates());
         } else {
             if (requestCertificate) {
                 hs.send(new CertificateRequest(Bytes.EMPTY,

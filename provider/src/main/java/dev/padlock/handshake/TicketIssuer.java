@@ -34,7 +34,7 @@ final class TicketIssuer {
             long ageAdd = hs.config.random().nextInt() & 0xFFFFFFFFL;
             ResumptionState state = new ResumptionState(hs.suite.suite(),
                     Bytes.wrap(hs.resumptionMasterSecret.psk(nonce)), alpn, serverName,
-                    hs.session.peerCertificates(), now, ageAdd, lifetime);
+                    hs.session.peerCertificates(), hs.session.localCertificates(), now, ageAdd, lifetime);
             byte[] plaintext = state.encode();
             byte[] ticket = keys.seal(plaintext);
             Arrays.fill(plaintext, (byte) 0);

@@ -17,12 +17,13 @@ import java.util.Objects;
  * @param serverName          the host_name sent in that handshake ("" for none)
  * @param peerCertificates    the server's certificate chain, which a resumed session reports
  * @param ticketAgeAdd        the server's ticket_age_add
+ * @param localCertificates   our own chain in the original handshake (client authentication)
  * @param lifetimeSeconds     the server's ticket_lifetime
  * @param receivedAt          when the ticket arrived, in epoch milliseconds
  */
 public record ClientTicket(Bytes ticket, CipherSuite suite, Bytes psk, String applicationProtocol,
-        String serverName, List<X509Certificate> peerCertificates, long ticketAgeAdd, long lifetimeSeconds,
-        long receivedAt) {
+        String serverName, List<X509Certificate> peerCertificates, List<X509Certificate> localCertificates,
+        long ticketAgeAdd, long lifetimeSeconds, long receivedAt) {
 
     public ClientTicket {
         Objects.requireNonNull(ticket, "ticket");
@@ -31,6 +32,7 @@ public record ClientTicket(Bytes ticket, CipherSuite suite, Bytes psk, String ap
         Objects.requireNonNull(applicationProtocol, "applicationProtocol");
         Objects.requireNonNull(serverName, "serverName");
         peerCertificates = List.copyOf(peerCertificates);
+        localCertificates = List.copyOf(localCertificates);
     }
 
     /** RFC 8446 §4.2.11.1: the age in milliseconds plus ticket_age_add, modulo 2^32. */

@@ -24,13 +24,16 @@ import java.util.Optional;
  * @param applicationProtocol the ALPN result of the original handshake ("" for none)
  * @param serverName          the host_name the client asked for ("" for none)
  * @param peerCertificates    the client's certificate chain, if it sent one
+ * @param localCertificates   the server's own chain, so a resumed session reports it as SunJSSE
+ *                            does (Jetty's SNI host check reads it from the session)
  * @param createdAt           when the ticket was issued, in epoch milliseconds
  * @param ticketAgeAdd        the ticket_age_add sent with the ticket
  * @param lifetimeSeconds     the ticket_lifetime sent with the ticket
  */
 public record ResumptionState(CipherSuite suite, Bytes psk, String applicationProtocol, String serverName,
-        List<X509Certificate> peerCertificates, long createdAt, long ticketAgeAdd, long lifetimeSeconds) {
-    private static final int VERSION = 1;
+        List<X509Certificate> peerCertificates, List<X509Certificate> localCertificates, long createdAt,
+        long ticketAgeAdd, long lifetimeSeconds) {
+    private static final int VERSION = 2;
 
     public ResumptionState {
         Objects.requireNonNull(suite, "suite");
@@ -38,6 +41,7 @@ public record ResumptionState(CipherSuite suite, Bytes psk, String applicationPr
         Objects.requireNonNull(applicationProtocol, "applicationProtocol");
         Objects.requireNonNull(serverName, "serverName");
         peerCertificates = List.copyOf(peerCertificates);
+        localCertificates = List.copyOf(localCertificates);
     }
 
     /** The plaintext that {@link TicketKeys#seal} protects. */
@@ -48,11 +52,8 @@ public record ResumptionState(CipherSuite suite, Bytes psk, String applicationPr
         w.vector8(psk);
         w.vector8(Bytes.wrap(applicationProtocol.getBytes(StandardCharsets.ISO_8859_1)));
         w.vector16(Bytes.wrap(serverName.getBytes(StandardCharsets.US_ASCII)));
-        w.u24Prefixed(l -> {
-            for (X509Certificate c : peerCertificates) {
-                l.vector24(der(c));
-            }
-        });
+        writeChain(w, peerCertificates);
+        writeChain(w, localCertificates);
         w.u32(createdAt >>> 32).u32(createdAt & 0xFFFFFFFFL);
         w.u32(ticketAgeAdd).u32(lifetimeSeconds);
         return w.toByteArray();
@@ -72,21 +73,36 @@ public record ResumptionState(CipherSuite suite, Bytes psk, String applicationPr
             Bytes psk = r.vector8("psk", 32, 255);
             String alpn = new String(r.vector8("alpn", 0, 255).toByteArray(), StandardCharsets.ISO_8859_1);
             String sni = new String(r.vector16("server_name", 0, 0xFFFF).toByteArray(), StandardCharsets.US_ASCII);
-            TlsReader chain = r.sub24("certificates", 0, 0xFFFFFF);
-            List<X509Certificate> certificates = new ArrayList<>();
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            while (chain.hasRemaining()) {
-                byte[] der = chain.vector24("certificate", 1, 0xFFFFFF).toByteArray();
-                certificates.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
-            }
+            List<X509Certificate> certificates = readChain(r, "peer_certificates");
+            List<X509Certificate> local = readChain(r, "local_certificates");
             long created = (r.u32("created_hi") << 32) | r.u32("created_lo");
             long ageAdd = r.u32("ticket_age_add");
             long lifetime = r.u32("lifetime");
             r.expectEnd();
-            return Optional.of(new ResumptionState(suite, psk, alpn, sni, certificates, created, ageAdd, lifetime));
+            return Optional.of(new ResumptionState(suite, psk, alpn, sni, certificates, local, created, ageAdd,
+                    lifetime));
         } catch (TlsFailure | CertificateException | ClassCastException e) {
             return Optional.empty();
         }
+    }
+
+    private static void writeChain(TlsWriter w, List<X509Certificate> chain) {
+        w.u24Prefixed(l -> {
+            for (X509Certificate c : chain) {
+                l.vector24(der(c));
+            }
+        });
+    }
+
+    private static List<X509Certificate> readChain(TlsReader r, String field) throws CertificateException {
+        TlsReader chain = r.sub24(field, 0, 0xFFFFFF);
+        List<X509Certificate> certificates = new ArrayList<>();
+        CertificateFactory cf = CertificateFactory.getInstance("X.509");
+        while (chain.hasRemaining()) {
+            byte[] der = chain.vector24("certificate", 1, 0xFFFFFF).toByteArray();
+            certificates.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
+        }
+        return certificates;
     }
 
     private static Bytes der(X509Certificate c) {

@@ -209,6 +209,10 @@ class EngineResumptionTest {
         assertEquals(suite, second.pair().server.getSession().getCipherSuite());
         assertArrayEquals(original, second.pair().client.getSession().getPeerCertificates(),
                 "a resumed session reports the original server certificates");
+        // and, as SunJSSE, the server's own chain on the server side (Jetty's SNI check reads it)
+        assertEquals(2, first.pair().server.getSession().getLocalCertificates().length);
+        assertArrayEquals(first.pair().server.getSession().getLocalCertificates(),
+                second.pair().server.getSession().getLocalCertificates());
     }
 
     @Test
@@ -275,6 +279,9 @@ class EngineResumptionTest {
         Connection second = connect(client, server, null, null, 443, true);
         assertResumed(second);
         assertArrayEquals(clientChain, second.pair().server.getSession().getPeerCertificates());
+        assertEquals(2, first.pair().client.getSession().getLocalCertificates().length);
+        assertArrayEquals(first.pair().client.getSession().getLocalCertificates(),
+                second.pair().client.getSession().getLocalCertificates(), "the client's own chain after resumption");
     }
 
     @Test
