@@ -48,8 +48,13 @@ import javax.security.auth.x500.X500Principal;
  */
 final class FuzzPeers {
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-    private static final List<NamedGroup> GROUPS = List.of(NamedGroup.X25519, NamedGroup.SECP256R1,
+    /** The server does not enable X448, so a client that offers an X448 key share first gets a HelloRetryRequest. */
+    private static final List<NamedGroup> SERVER_GROUPS = List.of(NamedGroup.X25519, NamedGroup.SECP256R1,
+            NamedGroup.SECP384R1, NamedGroup.SECP521R1);
+    private static final List<NamedGroup> CLIENT_GROUPS = List.of(NamedGroup.X25519, NamedGroup.SECP256R1,
             NamedGroup.SECP384R1, NamedGroup.X448, NamedGroup.SECP521R1);
+    private static final List<NamedGroup> CLIENT_GROUPS_X448_FIRST = List.of(NamedGroup.X448, NamedGroup.X25519,
+            NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1);
     private static final List<SignatureScheme> SCHEMES = List.of(SignatureScheme.ED25519,
             SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
             SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384);
@@ -74,14 +79,20 @@ final class FuzzPeers {
     }
 
     static TlsConnection server(ConnectionObserver observer) {
-        return new TlsConnection(Config.of(config(false, 0x5E4E_4E4EL), observer), session());
+        return new TlsConnection(Config.of(config(false, SERVER_GROUPS, 0x5E4E_4E4EL), observer), session());
     }
 
     static TlsConnection client(ConnectionObserver observer) {
-        return new TlsConnection(Config.of(config(true, 0xC11E_4E7L), observer), session());
+        return client(observer, false);
     }
 
-    private static HandshakeConfig config(boolean client, long seed) {
+    /** {@code x448First}: a client whose one key share the server cannot use (HelloRetryRequest). */
+    static TlsConnection client(ConnectionObserver observer, boolean x448First) {
+        HandshakeConfig config = config(true, x448First ? CLIENT_GROUPS_X448_FIRST : CLIENT_GROUPS, 0xC11E_4E7L);
+        return new TlsConnection(Config.of(config, observer), session());
+    }
+
+    private static HandshakeConfig config(boolean client, List<NamedGroup> groups, long seed) {
         Credentials credentials = client ? Credentials.NONE : new Credentials() {
             @Override
             public Optional<Credential> chooseServerCredential(List<SignatureScheme> s, List<X500Principal> i) {
@@ -93,7 +104,7 @@ final class FuzzPeers {
                 return Optional.empty();
             }
         };
-        return new HandshakeConfig(client, CipherSuiteSpec.SUPPORTED, GROUPS, 1, SCHEMES, SCHEMES, credentials,
+        return new HandshakeConfig(client, CipherSuiteSpec.SUPPORTED, groups, 1, SCHEMES, SCHEMES, credentials,
                 TRUST_ANY, seededRandom(seed), Clock.fixed(NOW, ZoneOffset.UTC), "fuzz.padlock.test", 443,
                 List.of(), List.of(), List.of(), null, ClientAuth.NONE, true, true,
                 HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE, 0);

@@ -25,7 +25,12 @@ record RecordedHandshake(byte[] clientToServer, byte[] serverToClient) {
     static final byte[] PONG = "pong".getBytes(StandardCharsets.US_ASCII);
 
     static RecordedHandshake run() {
-        TlsConnection client = FuzzPeers.client(ConnectionObserver.NONE);
+        return run(false);
+    }
+
+    /** {@code helloRetry}: the client's first key share is one the server does not take. */
+    static RecordedHandshake run(boolean helloRetry) {
+        TlsConnection client = FuzzPeers.client(ConnectionObserver.NONE, helloRetry);
         TlsConnection server = FuzzPeers.server(ConnectionObserver.NONE);
         ByteArrayOutputStream toServer = new ByteArrayOutputStream();
         ByteArrayOutputStream toClient = new ByteArrayOutputStream();
@@ -72,6 +77,8 @@ record RecordedHandshake(byte[] clientToServer, byte[] serverToClient) {
         RecordedHandshake h = run();
         Path dir = Path.of(args[0]);
         write(dir.resolve("ServerConnectionFuzzTestInputs/serverReceives/recorded_client_flight"), h.clientToServer());
+        write(dir.resolve("ServerConnectionFuzzTestInputs/serverReceives/recorded_client_flight_with_hello_retry"),
+                run(true).clientToServer());
         write(dir.resolve("ClientConnectionFuzzTestInputs/clientReceives/recorded_server_flight"), h.serverToClient());
         write(dir.resolve("DeframerFuzzTestInputs/deframe/recorded_client_flight"), h.clientToServer());
         write(dir.resolve("DeframerFuzzTestInputs/deframe/recorded_server_flight"), h.serverToClient());

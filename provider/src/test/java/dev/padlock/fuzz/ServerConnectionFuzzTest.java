@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A server connection fed arbitrary client bytes, cut into records as the socket adapter cuts
@@ -37,20 +39,34 @@ class ServerConnectionFuzzTest {
         assertEquals(List.of(), alerts.sent, "no alert without a failure");
     }
 
-    @Test
-    void theRecordedClientFlightCompletesTheHandshake() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"recorded_client_flight", "recorded_client_flight_with_hello_retry"})
+    void theRecordedClientFlightCompletesTheHandshake(String seedName) throws IOException {
         byte[] seed;
-        try (InputStream in = getClass().getResourceAsStream(
-                "ServerConnectionFuzzTestInputs/serverReceives/recorded_client_flight")) {
+        try (InputStream in = getClass().getResourceAsStream("ServerConnectionFuzzTestInputs/serverReceives/" + seedName)) {
             seed = in.readAllBytes();
         }
-        TlsConnection server = FuzzPeers.server(new AlertCounter());
+        AlertCounter alerts = new AlertCounter();
+        TlsConnection server = FuzzPeers.server(alerts);
         server.start();
         assertArrayEquals(RecordedHandshake.PING, FuzzPeers.feed(server, seed));
         assertTrue(server.isHandshakeComplete(),
                 "the seed no longer completes the handshake: regenerate it with RecordedHandshake.main");
         assertTrue(server.isInboundClosed(), "close_notify arrived");
         assertNull(server.failure());
+        assertEquals(List.of(), alerts.sent);
+        assertEquals(seedName.endsWith("hello_retry") ? 2 : 1, clientHellos(seed), "ClientHellos in the seed");
+    }
+
+    /** Unprotected handshake records that start with a ClientHello. */
+    private static int clientHellos(byte[] wire) {
+        int count = 0;
+        for (int at = 0; at + 5 < wire.length; at += 5 + (((wire[at + 3] & 0xFF) << 8) | (wire[at + 4] & 0xFF))) {
+            if (wire[at] == 22 && wire[at + 5] == 1) {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Test
