@@ -12,7 +12,8 @@ import dev.padlock.wire.TlsFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A client connection that sent its ClientHello, fed arbitrary server bytes cut into records
@@ -25,8 +26,18 @@ class ClientConnectionFuzzTest {
 
     @FuzzTest
     void clientReceives(byte[] serverBytes) {
+        receives(false, serverBytes);
+    }
+
+    /** The same for a client whose key share the server cannot use: the seed starts with a HelloRetryRequest. */
+    @FuzzTest
+    void clientReceivesAfterHelloRetry(byte[] serverBytes) {
+        receives(true, serverBytes);
+    }
+
+    private static void receives(boolean x448First, byte[] serverBytes) {
         AlertCounter alerts = new AlertCounter();
-        TlsConnection client = FuzzPeers.client(alerts);
+        TlsConnection client = FuzzPeers.client(alerts, x448First);
         client.start();
         try {
             FuzzPeers.feed(client, serverBytes);
@@ -38,19 +49,35 @@ class ClientConnectionFuzzTest {
         assertEquals(List.of(), alerts.sent, "no alert without a failure");
     }
 
-    @Test
-    void theRecordedServerFlightCompletesTheHandshake() throws IOException {
+    @ParameterizedTest
+    @CsvSource({"clientReceives/recorded_server_flight, false, 1",
+                "clientReceivesAfterHelloRetry/recorded_server_flight_with_hello_retry, true, 2"})
+    void theRecordedServerFlightCompletesTheHandshake(String seedName, boolean x448First, int serverHellos)
+            throws IOException {
         byte[] seed;
-        try (InputStream in = getClass().getResourceAsStream(
-                "ClientConnectionFuzzTestInputs/clientReceives/recorded_server_flight")) {
+        try (InputStream in = getClass().getResourceAsStream("ClientConnectionFuzzTestInputs/" + seedName)) {
             seed = in.readAllBytes();
         }
-        TlsConnection client = FuzzPeers.client(new AlertCounter());
+        AlertCounter alerts = new AlertCounter();
+        TlsConnection client = FuzzPeers.client(alerts, x448First);
         client.start();
         assertArrayEquals(RecordedHandshake.PONG, FuzzPeers.feed(client, seed));
         assertTrue(client.isHandshakeComplete(),
                 "the seed no longer completes the handshake: regenerate it with RecordedHandshake.main");
         assertTrue(client.isInboundClosed(), "close_notify arrived");
         assertNull(client.failure());
+        assertEquals(List.of(), alerts.sent);
+        assertEquals(serverHellos, serverHellos(seed), "ServerHellos (the first a HelloRetryRequest if two)");
+    }
+
+    /** Unprotected handshake records that start with a ServerHello. */
+    private static int serverHellos(byte[] wire) {
+        int count = 0;
+        for (int at = 0; at + 5 < wire.length; at += 5 + (((wire[at + 3] & 0xFF) << 8) | (wire[at + 4] & 0xFF))) {
+            if (wire[at] == 22 && wire[at + 5] == 2) {
+                count++;
+            }
+        }
+        return count;
     }
 }

@@ -80,6 +80,8 @@ record RecordedHandshake(byte[] clientToServer, byte[] serverToClient) {
         write(dir.resolve("ServerConnectionFuzzTestInputs/serverReceives/recorded_client_flight_with_hello_retry"),
                 run(true).clientToServer());
         write(dir.resolve("ClientConnectionFuzzTestInputs/clientReceives/recorded_server_flight"), h.serverToClient());
+        write(dir.resolve("ClientConnectionFuzzTestInputs/clientReceivesAfterHelloRetry/"
+                + "recorded_server_flight_with_hello_retry"), run(true).serverToClient());
         write(dir.resolve("DeframerFuzzTestInputs/deframe/recorded_client_flight"), h.clientToServer());
         write(dir.resolve("DeframerFuzzTestInputs/deframe/recorded_server_flight"), h.serverToClient());
     }
