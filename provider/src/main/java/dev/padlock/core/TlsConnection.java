@@ -411,11 +411,13 @@ public final class TlsConnection implements HandshakeOutput {
 
     /**
      * Fails the connection from the outside (an application or adapter decision), queueing
-     * the one fatal alert.
+     * the one fatal alert. Like a failure found inside, it ends the input too: nothing more
+     * is read from a peer we sent a fatal alert (RFC 8446 §6.2).
      */
     public void fail(TlsFailure f) {
         if (failure == null) {
             failure = f;
+            inboundClosed = true;
             sendFatalAlert(f.alert());
         }
     }
