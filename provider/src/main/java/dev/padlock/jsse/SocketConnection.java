@@ -63,11 +63,18 @@ final class SocketConnection {
             writeLock.lock();
             try {
                 synchronized (this) {
-                    connection.start();
+                    try {
+                        connection.start();
+                    } catch (TlsFailure f) {
+                        throw Failures.toException(f, true);
+                    }
                 }
                 while (true) {
                     flush();
                     synchronized (this) {
+                        // A connection that already failed reads nothing more (its deframer may
+                        // have failed too): the caller gets that failure again.
+                        rethrowFailure();
                         if (connection.isHandshakeComplete() && !connection.hasOutbound()) {
                             return;
                         }

@@ -14,6 +14,7 @@ import dev.padlock.handshake.ClientAuth;
 import dev.padlock.handshake.Credential;
 import dev.padlock.handshake.Credentials;
 import dev.padlock.handshake.HandshakeConfig;
+import dev.padlock.handshake.Resumption;
 import dev.padlock.handshake.PeerTrust;
 import dev.padlock.record.Deframer;
 import dev.padlock.record.RecordHeader;
@@ -107,7 +108,7 @@ final class FuzzPeers {
         return new HandshakeConfig(client, CipherSuiteSpec.SUPPORTED, groups, 1, SCHEMES, SCHEMES, credentials,
                 TRUST_ANY, seededRandom(seed), Clock.fixed(NOW, ZoneOffset.UTC), "fuzz.padlock.test", 443,
                 List.of(), List.of(), List.of(), null, ClientAuth.NONE, true, true,
-                HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE, 0);
+                HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE, 0, Resumption.DISABLED);
     }
 
     /** SHA1PRNG seeded before its first use never mixes in system entropy: the same bytes every run. */

@@ -1,5 +1,6 @@
 package dev.padlock.jsse;
 
+import javax.net.ssl.SSLException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -82,6 +83,30 @@ class SocketFaultTest {
             byte[] record = clientHello.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
             assertEquals(22, record[0], "a handshake record");
             assertEquals(1, record[5], "carrying the ClientHello");
+        }
+    }
+
+    @Test
+    void aBadRecordHeaderFailsTheHandshakeAndEveryLaterCallWithTheSameSslException() throws Exception {
+        try (ServerSocket raw = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Future<?> server = pool.submit(() -> {
+                try (Socket s = raw.accept()) {
+                    s.setSoTimeout(TIMEOUT_MS);
+                    readRecord(new DataInputStream(s.getInputStream()));
+                    // content type 24 is no TLS record type (RFC 8446 §5.1)
+                    s.getOutputStream().write(new byte[] {0x18, 0x03, 0x03, 0x00, 0x00});
+                    s.getInputStream().read();
+                }
+                return null;
+            });
+            try (SSLSocket client = padlockClient(raw.getLocalPort())) {
+                SSLProtocolException first = assertThrows(SSLProtocolException.class, client::startHandshake);
+                assertTrue(first.getMessage().startsWith("(unexpected_message)"), first.getMessage());
+                SSLException again = assertThrows(SSLException.class, client::startHandshake);
+                assertEquals(first.getMessage(), again.getMessage());
+                assertThrows(SSLException.class, () -> client.getInputStream().read());
+            }
+            server.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
         }
     }
 
