@@ -1,9 +1,5 @@
 package dev.padlock.it;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.stream.Collectors;
-import java.util.Set;
 import static dev.padlock.it.Transcripts.assertContains;
 import static dev.padlock.it.Transcripts.assertPrinted;
 import static dev.padlock.it.Transcripts.awaitPrinted;
@@ -15,19 +11,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.it.PeerPki.Kind;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
