@@ -179,8 +179,10 @@ public final class TestPki {
             dir = Files.createTempDirectory("padlock-test-pki");
             Path created = dir;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(created), "TestPki cleanup"));
+            // The signature algorithm is pinned: keytool's default for an EC P-256 signer differs
+            // between JDK 17 (SHA256withECDSA) and JDK 25 (SHA384withECDSA).
             keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-dname", "CN=Padlock Test CA", "-ext", "bc:c", "-validity", "3650",
+                    "-sigalg", "SHA256withECDSA", "-dname", "CN=Padlock Test CA", "-ext", "bc:c", "-validity", "3650",
                     "-keystore", file("ca.p12"));
             ca = (X509Certificate) load(file("ca.p12")).getCertificate("ca");
         } catch (IOException e) {
@@ -199,7 +201,8 @@ public final class TestPki {
         keytool(gen.toArray(String[]::new));
         keytool("-certreq", "-alias", ALIAS, "-keystore", keystore, "-file", file(name + ".csr"));
         List<String> sign = new ArrayList<>(List.of("-gencert", "-alias", "ca", "-keystore", file("ca.p12"),
-                "-infile", file(name + ".csr"), "-outfile", file(name + ".crt"), "-rfc", "-ext", san));
+                "-infile", file(name + ".csr"), "-outfile", file(name + ".crt"), "-rfc", "-ext", san,
+                "-sigalg", "SHA256withECDSA"));
         sign.addAll(List.of("-ext", kind.keyUsage, "-ext", EKU));
         sign.addAll(validity);
         keytool(sign.toArray(String[]::new));
