@@ -278,11 +278,10 @@ final class PadlockEngine extends SSLEngine {
         }
         boolean clean = connection.closeInbound();
         if (!clean && connection.failure() == null) {
-            // SunJSSE treats this as a possible truncation attack and fails the connection.
-            TlsFailure f = new TlsFailure(dev.padlock.wire.AlertDescription.INTERNAL_ERROR,
-                    "closing inbound before receiving peer's close_notify");
-            connection.fail(f);
-            throw new SSLException(f.getMessage());
+            // A possible truncation attack: the caller learns it, as from SunJSSE. Like SunJSSE,
+            // no alert goes to the peer, so an application that then closes the outbound side
+            // (the JDK 25 HttpsServer does) still ends with a plain close_notify.
+            throw new SSLException("closing inbound before receiving peer's close_notify");
         }
     }
 
