@@ -49,6 +49,14 @@ final class Tls {
         return client;
     }
 
+    /** A client engine that knows its peer, so the context's session cache can resume with it. */
+    static SSLEngine client(SSLContext context, String suite, String host, int port) {
+        SSLEngine client = context.createSSLEngine(host, port);
+        client.setUseClientMode(true);
+        client.setEnabledCipherSuites(new String[] {suite});
+        return client;
+    }
+
     static SSLEngine server(SSLContext context) {
         SSLEngine server = context.createSSLEngine();
         server.setUseClientMode(false);
@@ -81,18 +89,22 @@ final class Tls {
      * sends its NewSessionTicket right after the handshake; the client reads it here too).
      * Throws if the engines stop making progress or take more than {@value #MAX_ROUNDS} rounds.
      */
-    static void handshake(SSLEngine client, SSLEngine server, Buffers b) throws SSLException {
+    /** Runs a whole handshake; returns how many bytes the server sent (a resumed one sends no certificate). */
+    static long handshake(SSLEngine client, SSLEngine server, Buffers b) throws SSLException {
         b.toServer.clear();
         b.toClient.clear();
         client.beginHandshake();
         server.beginHandshake();
+        long serverBytes = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean progress = wrapAll(client, b.toServer);
             progress |= unwrapAll(server, b.toServer, b.serverApp);
+            int before = b.toClient.position();
             progress |= wrapAll(server, b.toClient);
+            serverBytes += b.toClient.position() - before;
             progress |= unwrapAll(client, b.toClient, b.clientApp);
             if (done(client) && done(server) && b.toServer.position() == 0 && b.toClient.position() == 0) {
-                return;
+                return serverBytes;
             }
             if (!progress) {
                 throw new IllegalStateException("handshake stalled: client " + client.getHandshakeStatus()
