@@ -16,6 +16,7 @@ import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ContentType;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.TlsFailure;
+import dev.padlock.wire.TlsReader;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -162,10 +163,7 @@ public final class TlsConnection implements HandshakeOutput {
         }
         if (reader == null || (outerType == ContentType.ALERT.code() && !isHandshakeComplete())) {
             type = RecordHeader.readPlaintext(record, plaintext);
-            if (reader != null || type.equals(ContentType.APPLICATION_DATA)) {
-                // Only ClientHello/ServerHello/HRR and early alerts may travel in the clear.
-                checkPlaintextAllowed(type);
-            }
+            checkPlaintextAllowed(type);
         } else {
             type = reader.open(record, plaintext);
         }
@@ -192,6 +190,7 @@ public final class TlsConnection implements HandshakeOutput {
         throw TlsFailure.unexpectedMessage("record of content type " + type);
     }
 
+    /** Only the hellos before keys exist, and alerts while handshaking, may travel in the clear. */
     private void checkPlaintextAllowed(ContentType type) {
         if (type.equals(ContentType.APPLICATION_DATA) || reader != null && !type.equals(ContentType.ALERT)) {
             throw TlsFailure.unexpectedMessage("unprotected " + type + " record where protection is required");
@@ -257,7 +256,7 @@ public final class TlsConnection implements HandshakeOutput {
         if (plaintext.remaining() != 2) {
             throw TlsFailure.decodeError("alert record of " + plaintext.remaining() + " bytes");
         }
-        Alert alert = Alert.decode(dev.padlock.wire.TlsReader.of(plaintext, "Alert"));
+        Alert alert = Alert.decode(TlsReader.of(plaintext, "Alert"));
         observer.alert(false, alert.description());
         if (alert.description().equals(AlertDescription.CLOSE_NOTIFY)) {
             inboundClosed = true;

@@ -21,6 +21,7 @@ import dev.padlock.wire.ProtocolVersion;
 import dev.padlock.wire.PskKeyExchangeModesExtension;
 import dev.padlock.wire.ServerHello;
 import dev.padlock.wire.SignatureAlgorithmsExtension;
+import dev.padlock.wire.SignatureScheme;
 import dev.padlock.wire.SupportedGroupsExtension;
 import dev.padlock.wire.SupportedVersionsClientHello;
 import dev.padlock.wire.SupportedVersionsServerHello;
@@ -87,7 +88,7 @@ final class ExpectClientHello implements State {
         List<KeyShareEntry> shares = hello.extension(KeyShareClientHello.class)
                 .orElseThrow(() -> missing("key_share")).shares();
         checkKeyShares(shares, groups);
-        List<dev.padlock.wire.SignatureScheme> peerSchemes = hello.extension(SignatureAlgorithmsExtension.class)
+        List<SignatureScheme> peerSchemes = hello.extension(SignatureAlgorithmsExtension.class)
                 .orElseThrow(() -> missing("signature_algorithms")).schemes();
         hs.session.peerSignatureSchemes(peerSchemes);
         hs.session.localSignatureSchemes(Negotiation.union(hs.config.signatureSchemes(),

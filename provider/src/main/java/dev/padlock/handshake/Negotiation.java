@@ -5,6 +5,7 @@ import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CertificateAuthoritiesExtension;
 import dev.padlock.wire.Extension;
+import dev.padlock.wire.ExtensionType;
 import dev.padlock.wire.Extensions;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.SignatureScheme;
@@ -68,7 +69,7 @@ final class Negotiation {
                         : AlertDescription.UNSUPPORTED_EXTENSION,
                         e.type() + " is not allowed in " + (hrr ? "HelloRetryRequest" : where.name()));
             }
-            if (!offered.contains(code) && !(hrr && code == dev.padlock.wire.ExtensionType.COOKIE.code())) {
+            if (!offered.contains(code) && !(hrr && code == ExtensionType.COOKIE.code())) {
                 throw new TlsFailure(AlertDescription.UNSUPPORTED_EXTENSION,
                         "the peer answered " + e.type() + ", which was not offered");
             }

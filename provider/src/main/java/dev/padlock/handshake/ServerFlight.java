@@ -22,6 +22,7 @@ import dev.padlock.wire.PskKeyExchangeMode;
 import dev.padlock.wire.PskKeyExchangeModesExtension;
 import dev.padlock.wire.RecordSizeLimitExtension;
 import dev.padlock.wire.ServerHello;
+import dev.padlock.wire.ServerNameExtension;
 import dev.padlock.wire.SignatureAlgorithmsExtension;
 import dev.padlock.wire.SignatureScheme;
 import dev.padlock.wire.SupportedVersionsServerHello;
@@ -133,7 +134,7 @@ final class ServerFlight {
     private void sendEncryptedExtensions(boolean acceptedServerName, String alpn) {
         List<Extension> ext = new ArrayList<>();
         if (acceptedServerName) {
-            ext.add(dev.padlock.wire.ServerNameExtension.EMPTY);
+            ext.add(ServerNameExtension.EMPTY);
         }
         if (!alpn.isEmpty()) {
             ext.add(new AlpnExtension(List.of(Negotiation.alpnBytes(alpn))));

@@ -16,6 +16,7 @@ import java.net.SocketException;
 import java.net.SocketOption;
 import java.nio.channels.SocketChannel;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
@@ -204,7 +205,7 @@ final class PadlockSocket extends SSLSocket {
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                java.util.Objects.checkFromIndexSize(off, len, b.length);
+                Objects.checkFromIndexSize(off, len, b.length);
                 return handshaken().read(b, off, len);
             }
 
@@ -232,7 +233,7 @@ final class PadlockSocket extends SSLSocket {
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                java.util.Objects.checkFromIndexSize(off, len, b.length);
+                Objects.checkFromIndexSize(off, len, b.length);
                 handshaken().write(b, off, len);
             }
 

@@ -42,6 +42,7 @@ final class SocketConnection {
     private final ByteBuffer rawPending = ByteBuffer.wrap(rawChunk).limit(0);
     /** Decrypted application bytes not yet read, in read mode. */
     private final ByteBuffer appIn = ByteBuffer.allocate(RecordHeader.MAX_CIPHERTEXT).limit(0);
+    private final ByteBuffer[] appInAsArray = {appIn};
     private final ByteBuffer netOut = ByteBuffer.allocate(2 * RecordHeader.MAX_RECORD);
     private boolean eof;
 
@@ -241,7 +242,7 @@ final class SocketConnection {
         synchronized (this) {
             appIn.compact();
             try {
-                connection.receive(record, new ByteBuffer[] {appIn}, 0, 1);
+                connection.receive(record, appInAsArray, 0, 1);
             } catch (TlsFailure f) {
                 appIn.flip();
                 failure = Failures.toException(f, handshaking || !connection.isHandshakeComplete());
