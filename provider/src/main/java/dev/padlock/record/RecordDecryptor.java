@@ -20,6 +20,11 @@ import javax.crypto.Cipher;
 public final class RecordDecryptor {
     private final RecordCipher recordCipher;
     private final byte[] aad = new byte[RecordHeader.HEADER_LENGTH];
+    /**
+     * Lazily made, for buffers without an accessible array; one array serves input and output
+     * (the AEAD is copy-safe).
+     */
+    private byte[] staging;
     private long sequenceNumber;
     private boolean sequenceExhausted;
 
@@ -41,9 +46,10 @@ public final class RecordDecryptor {
      * share memory with {@code record} (JCA copies overlapping input first).
      *
      * <p>On return the content is the bytes from {@code dst}'s position on entry up to its new
-     * position (a relative put, ready to {@code flip}); the inner content type and the padding
-     * were written just past that position and are not part of the result. {@code dst} needs
-     * {@link #maxOpenedLength} bytes of room.
+     * position (a relative put, ready to {@code flip}). When {@code dst} has an accessible
+     * array the record is decrypted straight into it, so the inner content type and the padding
+     * are written just past that position and are not part of the result. {@code dst} needs
+     * {@link #maxOpenedLength} bytes of room. If this throws, {@code dst}'s position is unchanged.
      *
      * @return the real content type, from TLSInnerPlaintext (§5.4)
      * @throws TlsFailure               {@code unexpected_message} if the outer type is not
@@ -79,56 +85,84 @@ public final class RecordDecryptor {
             throw new BufferOverflowException();
         }
         checkSequence();
-        int out = dst.position();
-        decrypt(record, start, total, dst);
-        sequenceNumber++;
-        if (sequenceNumber == 0) {
-            sequenceExhausted = true;
-        }
-        return stripPadding(dst, out);
-    }
-
-    private void decrypt(ByteBuffer record, int start, int total, ByteBuffer dst) {
         for (int i = 0; i < aad.length; i++) {
             aad[i] = record.get(start + i);
         }
-        int limit = record.limit();
-        record.limit(start + total).position(start + RecordHeader.HEADER_LENGTH);
+        // The AEAD runs on arrays: the buffers' own when they have one (no copy), otherwise
+        // (direct or read-only buffers) reused staging arrays, because JCA's ByteBuffer path
+        // for direct buffers copies through temporary arrays on every call.
+        byte[] in;
+        int inOffset;
+        if (record.hasArray()) {
+            in = record.array();
+            inOffset = record.arrayOffset() + start + RecordHeader.HEADER_LENGTH;
+        } else {
+            in = staging();
+            record.get(start + RecordHeader.HEADER_LENGTH, in, 0, ciphertextLength);
+            inOffset = 0;
+        }
+        boolean inPlace = dst.hasArray();
+        byte[] out = inPlace ? dst.array() : staging();
+        int outOffset = inPlace ? dst.arrayOffset() + dst.position() : 0;
+        int opened;
         Cipher cipher = recordCipher.init(Cipher.DECRYPT_MODE, sequenceNumber);
         try {
             cipher.updateAAD(aad);
-            cipher.doFinal(record, dst);
+            // Copy-safe (Cipher#doFinal): input and output may be the same array.
+            opened = cipher.doFinal(in, inOffset, ciphertextLength, out, outOffset);
         } catch (AEADBadTagException e) {
             throw new TlsFailure(AlertDescription.BAD_RECORD_MAC, "record authentication failed");
         } catch (GeneralSecurityException e) {
             throw new TlsFailure(AlertDescription.INTERNAL_ERROR, "record decryption failed", e);
         } finally {
-            record.limit(limit).position(start + total);
+            record.position(start + total);
         }
-    }
-
-    /**
-     * RFC 8446 §5.4: scan from the end for the first non-zero octet, the content type. Only the
-     * decrypted TLSInnerPlaintext (from {@code from} to dst's position) is scanned.
-     */
-    private static ContentType stripPadding(ByteBuffer dst, int from) {
-        int i = dst.position() - 1;
-        while (i >= from && dst.get(i) == 0) {
+        sequenceNumber++;
+        if (sequenceNumber == 0) {
+            sequenceExhausted = true;
+        }
+        // RFC 8446 §5.4: scan from the end for the first non-zero octet, the content type.
+        int i = outOffset + opened - 1;
+        while (i >= outOffset && out[i] == 0) {
             i--;
         }
-        if (i < from) {
+        if (i < outOffset) {
             throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
                     "TLSInnerPlaintext has no non-zero content type (RFC 8446 §5.4)");
         }
-        int type = dst.get(i) & 0xFF;
-        dst.position(i);
-        if (type < ContentType.ALERT.code() || type > ContentType.APPLICATION_DATA.code()) {
-            // RFC 8446 §5: an unknown type is an unexpected record type; §5 also makes a
-            // protected change_cipher_spec unexpected_message.
-            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
-                    "protected record of inner content type " + new ContentType(type));
+        ContentType type = innerType(out[i] & 0xFF);
+        int contentLength = i - outOffset;
+        if (inPlace) {
+            dst.position(dst.position() + contentLength);
+        } else {
+            dst.put(out, 0, contentLength);
         }
-        return new ContentType(type);
+        return type;
+    }
+
+    /**
+     * The inner content type as one of the constants. RFC 8446 §5: an unknown type is an
+     * unexpected record type, and a protected change_cipher_spec is unexpected_message.
+     */
+    private static ContentType innerType(int code) {
+        if (code == ContentType.APPLICATION_DATA.code()) {
+            return ContentType.APPLICATION_DATA;
+        }
+        if (code == ContentType.HANDSHAKE.code()) {
+            return ContentType.HANDSHAKE;
+        }
+        if (code == ContentType.ALERT.code()) {
+            return ContentType.ALERT;
+        }
+        throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
+                "protected record of inner content type " + new ContentType(code));
+    }
+
+    private byte[] staging() {
+        if (staging == null) {
+            staging = new byte[RecordHeader.MAX_CIPHERTEXT];
+        }
+        return staging;
     }
 
     private void checkSequence() {

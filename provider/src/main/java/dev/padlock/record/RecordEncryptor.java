@@ -28,7 +28,9 @@ public final class RecordEncryptor {
     private final byte[] aad = new byte[RecordHeader.HEADER_LENGTH];
     /** The content type of TLSInnerPlaintext at index 0, then zeros for padding (§5.2). */
     private final byte[] trailer = new byte[1 + TRAILER_CHUNK];
-    private final ByteBuffer trailerBuffer = ByteBuffer.wrap(trailer);
+    /** Lazily made, for buffers without an accessible array: content in, ciphertext out. */
+    private byte[] stagingIn;
+    private byte[] stagingOut;
     private long sequenceNumber;
 
     public RecordEncryptor(CipherSuiteSpec suite, byte[] key, byte[] iv) {
@@ -47,7 +49,8 @@ public final class RecordEncryptor {
     /**
      * Seals all of {@code plaintext} as one record of content type {@code type}, padded with
      * {@code padding} zeros (§5.4), into {@code dst}. Heap and direct buffers both work;
-     * {@code plaintext} and {@code dst} must not share memory.
+     * {@code plaintext} and {@code dst} must not share memory. Nothing is allocated per record
+     * beyond what JCA's {@code Cipher.init} allocates.
      *
      * @return bytes written to {@code dst}, {@link #sealedLength}
      * @throws IllegalArgumentException if content plus padding exceeds 2^14, the padding is
@@ -72,34 +75,70 @@ public final class RecordEncryptor {
         aad[2] = (byte) RecordHeader.LEGACY_RECORD_VERSION;
         aad[3] = (byte) (ciphertextLength >>> 8);
         aad[4] = (byte) ciphertextLength;
-        int start = dst.position();
-        dst.put(aad);
+        // The AEAD runs on arrays: the buffers' own when they have one (no copy), otherwise
+        // (direct or read-only buffers) reused staging arrays, because JCA's ByteBuffer path
+        // for direct buffers copies through temporary arrays on every call.
+        byte[] in;
+        int inOffset;
+        if (plaintext.hasArray()) {
+            in = plaintext.array();
+            inOffset = plaintext.arrayOffset() + plaintext.position();
+        } else {
+            in = stagingIn();
+            plaintext.get(plaintext.position(), in, 0, contentLength);
+            inOffset = 0;
+        }
+        boolean inPlace = dst.hasArray();
+        byte[] out = inPlace ? dst.array() : stagingOut();
+        int outOffset = inPlace ? dst.arrayOffset() + dst.position() + RecordHeader.HEADER_LENGTH : 0;
         Cipher cipher = recordCipher.init(Cipher.ENCRYPT_MODE, sequenceNumber);
+        int written;
         try {
             // RFC 8446 §5.2: additional_data = TLSCiphertext.opaque_type || legacy_record_version || length.
             cipher.updateAAD(aad);
-            cipher.update(plaintext, dst);
+            written = cipher.update(in, inOffset, contentLength, out, outOffset);
             trailer[0] = (byte) type.code();
             int trailerLength = 1 + Math.min(padding, TRAILER_CHUNK);
             int remainingPadding = padding - (trailerLength - 1);
-            trailerBuffer.clear().limit(trailerLength);
+            int trailerOffset = 0;
             while (remainingPadding > 0) {
-                cipher.update(trailerBuffer, dst);
+                written += cipher.update(trailer, trailerOffset, trailerLength, out, outOffset + written);
                 int chunk = Math.min(remainingPadding, TRAILER_CHUNK);
-                trailerBuffer.clear().position(1).limit(1 + chunk);
+                trailerOffset = 1;
+                trailerLength = chunk;
                 remainingPadding -= chunk;
             }
-            cipher.doFinal(trailerBuffer, dst);
+            written += cipher.doFinal(trailer, trailerOffset, trailerLength, out, outOffset + written);
         } catch (GeneralSecurityException e) {
             throw new TlsFailure(AlertDescription.INTERNAL_ERROR, "record encryption failed", e);
         }
-        sequenceNumber++;
-        int written = dst.position() - start;
-        if (written != total) {
+        if (written != ciphertextLength) {
             throw new TlsFailure(AlertDescription.INTERNAL_ERROR,
-                    "AEAD wrote " + written + " bytes, expected " + total);
+                    "AEAD wrote " + written + " bytes, expected " + ciphertextLength);
+        }
+        sequenceNumber++;
+        plaintext.position(plaintext.position() + contentLength);
+        if (inPlace) {
+            System.arraycopy(aad, 0, out, outOffset - RecordHeader.HEADER_LENGTH, RecordHeader.HEADER_LENGTH);
+            dst.position(dst.position() + total);
+        } else {
+            dst.put(aad).put(out, 0, ciphertextLength);
         }
         return total;
+    }
+
+    private byte[] stagingIn() {
+        if (stagingIn == null) {
+            stagingIn = new byte[RecordHeader.MAX_PLAINTEXT];
+        }
+        return stagingIn;
+    }
+
+    private byte[] stagingOut() {
+        if (stagingOut == null) {
+            stagingOut = new byte[RecordHeader.MAX_CIPHERTEXT];
+        }
+        return stagingOut;
     }
 
     private static void checkArguments(ContentType type, int contentLength, int padding) {
