@@ -165,7 +165,17 @@ public final class TlsConnection implements HandshakeOutput {
             type = RecordHeader.readPlaintext(record, plaintext);
             checkPlaintextAllowed(type);
         } else {
-            type = reader.open(record, plaintext);
+            ByteBuffer target = inPlaceTarget(record, dsts, offset, length);
+            if (target == null) {
+                type = reader.open(record, plaintext);
+            } else {
+                int start = target.position();
+                type = reader.open(record, target);
+                if (type.equals(ContentType.APPLICATION_DATA) && incoming.isEmpty()) {
+                    return onApplicationData(target.position() - start);
+                }
+                reclaim(target, start);
+            }
         }
         plaintext.flip();
         if (inboundClosed) {
@@ -185,9 +195,47 @@ public final class TlsConnection implements HandshakeOutput {
             return 0;
         }
         if (type.equals(ContentType.APPLICATION_DATA)) {
-            return onApplicationData(dsts, offset, length);
+            if (!handshaker.isComplete()) {
+                throw TlsFailure.unexpectedMessage("application data before the handshake completed");
+            }
+            int delivered = copyOut(dsts, offset, length);
+            onApplicationData(delivered);
+            return delivered;
         }
         throw TlsFailure.unexpectedMessage("record of content type " + type);
+    }
+
+    /**
+     * The caller's buffer to decrypt this record straight into, or null to go through
+     * {@link #plaintext}. Only after the handshake (so the record is most likely application
+     * data), and only if the first buffer with room can hold the whole TLSInnerPlaintext,
+     * content type and padding included: those land just past the content and stay there as
+     * scratch bytes within the caller's free space.
+     */
+    private ByteBuffer inPlaceTarget(ByteBuffer record, ByteBuffer[] dsts, int offset, int length) {
+        if (!handshaker.isComplete() || inboundClosed) {
+            return null;
+        }
+        for (int i = offset; i < offset + length; i++) {
+            if (dsts[i].hasRemaining()) {
+                return dsts[i].remaining() >= RecordDecryptor.maxOpenedLength(record.remaining()) ? dsts[i] : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A record opened into the caller's buffer turned out not to be application data (a
+     * post-handshake message or an alert): move it to {@link #plaintext}, wipe it from the
+     * caller's buffer and give that buffer its position back.
+     */
+    private void reclaim(ByteBuffer target, int start) {
+        int end = target.position();
+        for (int i = start; i < end; i++) {
+            plaintext.put(target.get(i));
+            target.put(i, (byte) 0);
+        }
+        target.position(start);
     }
 
     /** Only the hellos before keys exist, and alerts while handshaking, may travel in the clear. */
@@ -276,12 +324,10 @@ public final class TlsConnection implements HandshakeOutput {
         throw new TlsFailure(alert.description(), "Received fatal alert: " + alert.description().name());
     }
 
-    private int onApplicationData(ByteBuffer[] dsts, int offset, int length) {
-        if (!handshaker.isComplete()) {
-            throw TlsFailure.unexpectedMessage("application data before the handshake completed");
-        }
+    /** The rules every application data record of {@code length} content bytes passes. */
+    private int onApplicationData(int length) {
         keyUpdatesInARow = 0;
-        if (!plaintext.hasRemaining()) {
+        if (length == 0) {
             if (++emptyRecordsInARow > config.maxEmptyRecordsInARow()) {
                 throw TlsFailure.unexpectedMessage("more than " + config.maxEmptyRecordsInARow()
                         + " empty application data records in a row");
@@ -289,6 +335,10 @@ public final class TlsConnection implements HandshakeOutput {
             return 0;
         }
         emptyRecordsInARow = 0;
+        return length;
+    }
+
+    private int copyOut(ByteBuffer[] dsts, int offset, int length) {
         int delivered = 0;
         for (int i = offset; i < offset + length && plaintext.hasRemaining(); i++) {
             ByteBuffer dst = dsts[i];
@@ -328,10 +378,13 @@ public final class TlsConnection implements HandshakeOutput {
         if (single >= 0) {
             ByteBuffer src = srcs[single];
             consumed = Math.min(src.remaining(), max);
-            ByteBuffer view = src.duplicate();
-            view.limit(view.position() + consumed);
-            writer.seal(ContentType.APPLICATION_DATA, view, 0, dst);
-            src.position(src.position() + consumed);
+            int limit = src.limit();
+            src.limit(src.position() + consumed);
+            try {
+                writer.seal(ContentType.APPLICATION_DATA, src, 0, dst);
+            } finally {
+                src.limit(limit);
+            }
         } else {
             gather.clear();
             for (int i = offset; i < offset + length && gather.position() < max; i++) {

@@ -192,10 +192,14 @@ final class PadlockSession extends ExtendedSSLSession {
         return MAX_RECORD;
     }
 
-    /** Never less than the largest plaintext one record can carry. */
+    /**
+     * Room for the largest TLSInnerPlaintext, 2^14 + 1 octets (RFC 8446 §5.4): content, type
+     * and padding. That is one more than the largest content, so that a buffer of this size lets
+     * any record be decrypted straight into it instead of through an internal buffer.
+     */
     @Override
     public int getApplicationBufferSize() {
-        return MAX_PLAINTEXT;
+        return MAX_PLAINTEXT + 1;
     }
 
     @Override

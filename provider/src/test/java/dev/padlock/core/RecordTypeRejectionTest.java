@@ -83,6 +83,44 @@ class RecordTypeRejectionTest {
                 v.client.protect(new ContentType(0x19), Bytes.of((byte) 1)));
     }
 
+    /**
+     * After the handshake records are decrypted straight into a caller's buffer that is big
+     * enough; application data that interrupts a fragmented post-handshake message must still be
+     * refused (RFC 8446 §5.1), and none of it may reach the caller.
+     */
+    @Test
+    void serverRejectsApplicationDataInterleavedInAFragmentedKeyUpdateWithUnexpectedMessage() {
+        ServerVictim v = new ServerVictim();
+        v.complete();
+        Bytes keyUpdate = message(HandshakeType.KEY_UPDATE, Bytes.of((byte) 0));
+        deliver(v.server, v.client.protect(ContentType.HANDSHAKE, keyUpdate.slice(0, 2)));
+        ByteBuffer sink = ByteBuffer.allocate(1 << 16);
+        ByteBuffer data = v.client.protect(ContentType.APPLICATION_DATA, Bytes.of((byte) 'x', (byte) 'y'));
+        TlsFailure f = assertThrows(TlsFailure.class, () -> v.server.receive(data, new ByteBuffer[] {sink}, 0, 1));
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.alert());
+        assertEquals(0, sink.position(), "nothing delivered");
+        assertEquals(0, sink.get(0), "the decrypted bytes were wiped from the caller's buffer");
+        assertEquals(0, sink.get(1));
+        assertProtectedAlertQueued(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE);
+    }
+
+    /** A post-handshake message opened in the caller's buffer is taken back and wiped from it. */
+    @Test
+    void postHandshakeMessageOpenedInTheCallersBufferIsTakenBackAndWiped() {
+        ServerVictim v = new ServerVictim();
+        v.complete();
+        ByteBuffer sink = ByteBuffer.allocate(1 << 16);
+        sink.position(100);
+        ByteBuffer keyUpdate = v.client.protect(ContentType.HANDSHAKE,
+                message(HandshakeType.KEY_UPDATE, Bytes.of((byte) 0)));
+        assertEquals(0, v.server.receive(keyUpdate, new ByteBuffer[] {sink}, 0, 1));
+        assertEquals(100, sink.position(), "nothing delivered");
+        for (int i = 100; i < 105; i++) {
+            assertEquals(0, sink.get(i), "byte " + i + " wiped");
+        }
+        assertTrue(v.server.failure() == null, "the KeyUpdate was processed as one");
+    }
+
     @Test
     void serverRejectsEmptyProtectedHandshakeRecordWithUnexpectedMessage() {
         ServerVictim v = new ServerVictim();

@@ -133,9 +133,9 @@ class PadlockSessionTest {
     @Test
     void buffersCoverTheLargestTls13RecordAndPlaintext() {
         PadlockSession s = negotiated(null);
-        // RFC 8446 §5.2: 5-byte header + 2^14 + 256; §5.1: 2^14.
+        // RFC 8446 §5.2: 5-byte header + 2^14 + 256; §5.4: TLSInnerPlaintext of at most 2^14 + 1.
         assertEquals(16645, s.getPacketBufferSize());
-        assertEquals(16384, s.getApplicationBufferSize());
+        assertEquals(16385, s.getApplicationBufferSize());
         assertEquals(s.getPacketBufferSize(), PadlockSession.nullSession().getPacketBufferSize());
     }
 
