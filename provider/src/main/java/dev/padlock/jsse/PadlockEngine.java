@@ -40,6 +40,7 @@ final class PadlockEngine extends SSLEngine {
     private PadlockSessionContext sessionContext;
     private boolean finishedReported;
     private boolean outboundDone;
+    private SSLEngineResult lastResult;
 
     PadlockEngine(PadlockContextSpi context, String peerHost, int peerPort) {
         super(peerHost, peerPort);
@@ -238,7 +239,13 @@ final class PadlockEngine extends SSLEngine {
             hs = HandshakeStatus.FINISHED;
             sessionContext.put(session);
         }
-        return new SSLEngineResult(status, hs, consumed, produced);
+        SSLEngineResult last = lastResult;
+        if (last != null && last.getStatus() == status && last.getHandshakeStatus() == hs
+                && last.bytesConsumed() == consumed && last.bytesProduced() == produced) {
+            // SSLEngineResult is immutable: a steady stream of same-sized records needs no new one.
+            return last;
+        }
+        return lastResult = new SSLEngineResult(status, hs, consumed, produced);
     }
 
     private HandshakeStatus currentHandshakeStatus() {

@@ -198,9 +198,7 @@ final class PadlockSocket extends SSLSocket {
         return new InputStream() {
             @Override
             public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xFF;
+                return handshaken().read();
             }
 
             @Override

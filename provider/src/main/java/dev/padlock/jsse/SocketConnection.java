@@ -38,6 +38,7 @@ final class SocketConnection {
     private final ReentrantLock readLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Deframer deframer = new Deframer();
+    private final byte[] oneByte = new byte[1];
     private final byte[] rawChunk = new byte[RecordHeader.MAX_RECORD];
     private final ByteBuffer rawPending = ByteBuffer.wrap(rawChunk).limit(0);
     /** Decrypted application bytes not yet read, in read mode. */
@@ -93,6 +94,17 @@ final class SocketConnection {
     }
 
     /** Like InputStream.read: -1 at the end of the stream (close_notify, or EOF where allowed). */
+    /** One byte, or -1 at the end of the stream; the byte is taken under the read lock. */
+    int read() throws IOException {
+        readLock.lock();
+        try {
+            int n = read(oneByte, 0, 1);
+            return n < 0 ? -1 : oneByte[0] & 0xFF;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
     int read(byte[] b, int off, int len) throws IOException {
         if (len == 0) {
             return 0;
