@@ -71,27 +71,31 @@ class EnginePaddedRecordTest {
 
     /**
      * Records whose content plus padding is exactly 2^14, the §5.4 maximum, from all content to
-     * nearly all padding: each fits a buffer of exactly getApplicationBufferSize() (2^14) and
-     * delivers exactly its content.
+     * nearly all padding: each fits a buffer of exactly getApplicationBufferSize() (2^14 + 1,
+     * the whole TLSInnerPlaintext, so the record is decrypted straight into it) and one of exactly
+     * 2^14 (through the engine's own buffer), and delivers exactly its content.
      */
     @ParameterizedTest
     @EnumSource(Kind.class)
     void largestLegalPaddedRecordsFitTheApplicationBufferSize(Kind kind) throws Exception {
         Connected c = connect();
         int appSize = c.server.getSession().getApplicationBufferSize();
-        assertEquals(MAX_PLAINTEXT, appSize, "Padlock advertises exactly 2^14");
+        assertEquals(MAX_PLAINTEXT + 1, appSize, "Padlock advertises the largest TLSInnerPlaintext");
         int[][] shapes = {{MAX_PLAINTEXT, 0}, {MAX_PLAINTEXT - 255, 255}, {MAX_PLAINTEXT - 1000, 1000},
                 {1, MAX_PLAINTEXT - 1}};
         for (int[] shape : shapes) {
-            byte[] content = random(shape[0], shape[0]);
-            byte[] record = c.peer.seal(content, shape[1]);
-            assertEquals(HEADER + MAX_PLAINTEXT + 1 + TAG, record.length);
-            ByteBuffer src = kind.allocate(record.length).put(record).flip();
-            ByteBuffer dst = kind.allocate(appSize);
-            SSLEngineResult r = c.server.unwrap(src, dst);
-            assertResult(r, Status.OK, record.length, content.length);
-            assertFalse(src.hasRemaining());
-            assertArrayEquals(content, contents(dst), "content " + shape[0] + ", padding " + shape[1]);
+            for (int room : new int[] {appSize, MAX_PLAINTEXT}) {
+                byte[] content = random(shape[0], shape[0] + room);
+                byte[] record = c.peer.seal(content, shape[1]);
+                assertEquals(HEADER + MAX_PLAINTEXT + 1 + TAG, record.length);
+                ByteBuffer src = kind.allocate(record.length).put(record).flip();
+                ByteBuffer dst = kind.allocate(room);
+                SSLEngineResult r = c.server.unwrap(src, dst);
+                assertResult(r, Status.OK, record.length, content.length);
+                assertFalse(src.hasRemaining());
+                assertArrayEquals(content, contents(dst),
+                        "content " + shape[0] + ", padding " + shape[1] + ", room " + room);
+            }
         }
     }
 
