@@ -578,14 +578,18 @@ public final class TlsConnection implements HandshakeOutput {
     }
 
     private void queueRecord(ContentType type, Bytes content) {
-        ByteBuffer fragment = content.asBuffer();
         ByteBuffer record;
         if (writer == null) {
             record = ByteBuffer.allocate(RecordHeader.HEADER_LENGTH + content.length());
-            RecordHeader.writePlaintext(type, fragment, record);
+            RecordHeader.writePlaintext(type, content.asBuffer(), record);
         } else {
+            // Sealed from the gather buffer, which has an array the AEAD can read directly (a
+            // read-only view of the content would send the record layer to its staging copy).
+            gather.clear();
+            content.copyTo(gather.array(), 0);
+            gather.limit(content.length());
             record = ByteBuffer.allocate(RecordEncryptor.sealedLength(content.length(), 0));
-            writer.seal(type, fragment, 0, record);
+            writer.seal(type, gather, 0, record);
         }
         outbound.add(record.flip());
     }

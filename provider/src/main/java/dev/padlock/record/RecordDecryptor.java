@@ -107,12 +107,12 @@ public final class RecordDecryptor {
             in = record.array();
             inOffset = record.arrayOffset() + start + RecordHeader.HEADER_LENGTH;
         } else {
-            in = staging();
+            in = staging(ciphertextLength);
             record.get(start + RecordHeader.HEADER_LENGTH, in, 0, ciphertextLength);
             inOffset = 0;
         }
         boolean inPlace = dst.hasArray();
-        byte[] out = inPlace ? dst.array() : staging();
+        byte[] out = inPlace ? dst.array() : staging(ciphertextLength);
         int outOffset = inPlace ? dst.arrayOffset() + dst.position() : 0;
         int opened;
         Cipher cipher = recordCipher.init(Cipher.DECRYPT_MODE, sequenceNumber);
@@ -168,11 +168,23 @@ public final class RecordDecryptor {
                 "protected record of inner content type " + new ContentType(code));
     }
 
-    private byte[] staging() {
-        if (staging == null) {
-            staging = new byte[RecordHeader.MAX_CIPHERTEXT];
-        }
+    private byte[] staging(int needed) {
+        staging = ensureStaging(staging, needed, RecordHeader.MAX_CIPHERTEXT);
         return staging;
+    }
+
+    /** Handshake records and small writes fit this; bulk data grows the array once to the maximum. */
+    private static final int SMALL_STAGING = 4096;
+
+    /**
+     * {@code current} if it holds {@code needed} bytes, otherwise a new staging array: small
+     * while everything fits {@value #SMALL_STAGING} bytes, else {@code max}.
+     */
+    static byte[] ensureStaging(byte[] current, int needed, int max) {
+        if (current != null && current.length >= needed) {
+            return current;
+        }
+        return new byte[needed <= SMALL_STAGING ? SMALL_STAGING : max];
     }
 
     private void checkSequence() {

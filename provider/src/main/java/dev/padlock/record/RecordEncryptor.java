@@ -28,7 +28,10 @@ public final class RecordEncryptor {
     private final byte[] aad = new byte[RecordHeader.HEADER_LENGTH];
     /** The content type of TLSInnerPlaintext at index 0, then zeros for padding (§5.2). */
     private final byte[] trailer = new byte[1 + TRAILER_CHUNK];
-    /** Lazily made, for buffers without an accessible array: content in, ciphertext out. */
+    /**
+     * Lazily made, for buffers without an accessible array: content in, ciphertext out. Small
+     * until a large record needs them ({@link RecordDecryptor#ensureStaging}).
+     */
     private byte[] stagingIn;
     private byte[] stagingOut;
     private long sequenceNumber;
@@ -84,12 +87,12 @@ public final class RecordEncryptor {
             in = plaintext.array();
             inOffset = plaintext.arrayOffset() + plaintext.position();
         } else {
-            in = stagingIn();
+            in = stagingIn(contentLength);
             plaintext.get(plaintext.position(), in, 0, contentLength);
             inOffset = 0;
         }
         boolean inPlace = dst.hasArray();
-        byte[] out = inPlace ? dst.array() : stagingOut();
+        byte[] out = inPlace ? dst.array() : stagingOut(ciphertextLength);
         int outOffset = inPlace ? dst.arrayOffset() + dst.position() + RecordHeader.HEADER_LENGTH : 0;
         Cipher cipher = recordCipher.init(Cipher.ENCRYPT_MODE, sequenceNumber);
         int written;
@@ -127,17 +130,13 @@ public final class RecordEncryptor {
         return total;
     }
 
-    private byte[] stagingIn() {
-        if (stagingIn == null) {
-            stagingIn = new byte[RecordHeader.MAX_PLAINTEXT];
-        }
+    private byte[] stagingIn(int needed) {
+        stagingIn = RecordDecryptor.ensureStaging(stagingIn, needed, RecordHeader.MAX_PLAINTEXT);
         return stagingIn;
     }
 
-    private byte[] stagingOut() {
-        if (stagingOut == null) {
-            stagingOut = new byte[RecordHeader.MAX_CIPHERTEXT];
-        }
+    private byte[] stagingOut(int needed) {
+        stagingOut = RecordDecryptor.ensureStaging(stagingOut, needed, RecordHeader.MAX_CIPHERTEXT);
         return stagingOut;
     }
 

@@ -69,6 +69,29 @@ class RecordBufferKindsTest {
         }
     }
 
+    /** Staging arrays start small and grow when a larger record comes; each record is still exact. */
+    @Test
+    void stagingGrowsAcrossRecordsOfOneKey() {
+        for (CipherSuiteSpec suite : CipherSuiteSpec.SUPPORTED) {
+            RecordEncryptor heapSealer = encryptor(suite);
+            RecordEncryptor directSealer = encryptor(suite);
+            RecordDecryptor directOpener = decryptor(suite);
+            for (int length : new int[] {10, 4000, RecordHeader.MAX_PLAINTEXT, 10, 5000}) {
+                byte[] content = content(length);
+                int total = RecordEncryptor.sealedLength(length, 0);
+                ByteBuffer heapRecord = ByteBuffer.allocate(total);
+                heapSealer.seal(ContentType.APPLICATION_DATA, ByteBuffer.wrap(content), 0, heapRecord);
+                ByteBuffer directSource = ByteBuffer.allocateDirect(length).put(content).flip();
+                ByteBuffer directRecord = ByteBuffer.allocateDirect(total);
+                directSealer.seal(ContentType.APPLICATION_DATA, directSource, 0, directRecord);
+                assertEquals(heapRecord.flip(), directRecord.flip(), suite.suite() + ", " + length + " bytes");
+                ByteBuffer opened = ByteBuffer.allocateDirect(RecordDecryptor.maxOpenedLength(total));
+                assertEquals(ContentType.APPLICATION_DATA, directOpener.open(directRecord, opened));
+                assertEquals(ByteBuffer.wrap(content), opened.flip(), suite.suite() + ", " + length + " bytes");
+            }
+        }
+    }
+
     @Test
     void recordOpensInPlaceInItsOwnArray() {
         for (CipherSuiteSpec suite : CipherSuiteSpec.SUPPORTED) {
