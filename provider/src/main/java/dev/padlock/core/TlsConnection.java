@@ -34,8 +34,15 @@ public final class TlsConnection implements HandshakeOutput {
     private final Handshaker handshaker;
     private final HandshakeReassembler incoming;
     private final ArrayDeque<ByteBuffer> outbound = new ArrayDeque<>();
-    private final ByteBuffer plaintext = ByteBuffer.allocate(RecordHeader.MAX_CIPHERTEXT);
-    private final ByteBuffer gather = ByteBuffer.allocate(RecordHeader.MAX_PLAINTEXT);
+    /**
+     * Working buffers: records that are not decrypted into the caller's buffer, and records
+     * sealed from several sources or from handshake messages. They start small (most
+     * connections only ever put handshake messages through them) and grow once to the record
+     * maximum when a record needs it.
+     */
+    private static final int SMALL_BUFFER = 4096;
+    private ByteBuffer plaintext = ByteBuffer.allocate(SMALL_BUFFER);
+    private ByteBuffer gather = ByteBuffer.allocate(SMALL_BUFFER);
     private Bytes pendingHandshake = Bytes.EMPTY;
 
     private RecordDecryptor reader;
@@ -154,6 +161,7 @@ public final class TlsConnection implements HandshakeOutput {
 
     private int receiveRecord(ByteBuffer record, ByteBuffer[] dsts, int offset, int length) {
         int outerType = record.get(record.position()) & 0xFF;
+        plaintext = withRoom(plaintext, record.remaining(), RecordHeader.MAX_RECORD);
         plaintext.clear();
         ContentType type;
         if (outerType == ContentType.CHANGE_CIPHER_SPEC.code()) {
@@ -386,6 +394,7 @@ public final class TlsConnection implements HandshakeOutput {
                 src.limit(limit);
             }
         } else {
+            gather = withRoom(gather, max, RecordHeader.MAX_PLAINTEXT);
             gather.clear();
             for (int i = offset; i < offset + length && gather.position() < max; i++) {
                 ByteBuffer src = srcs[i];
@@ -403,6 +412,11 @@ public final class TlsConnection implements HandshakeOutput {
             guard(() -> handshaker.updateKeys(false));
         }
         return consumed;
+    }
+
+    /** {@code buffer} if its capacity is at least {@code needed}, otherwise a new one of {@code max}. */
+    private static ByteBuffer withRoom(ByteBuffer buffer, int needed, int max) {
+        return buffer.capacity() >= needed ? buffer : ByteBuffer.allocate(Math.max(needed, max));
     }
 
     /**
@@ -585,6 +599,7 @@ public final class TlsConnection implements HandshakeOutput {
         } else {
             // Sealed from the gather buffer, which has an array the AEAD can read directly (a
             // read-only view of the content would send the record layer to its staging copy).
+            gather = withRoom(gather, content.length(), RecordHeader.MAX_PLAINTEXT);
             gather.clear();
             content.copyTo(gather.array(), 0);
             gather.limit(content.length());
