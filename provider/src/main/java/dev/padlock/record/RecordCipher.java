@@ -43,6 +43,21 @@ final class RecordCipher {
         }
     }
 
+    /** Handshake records and small writes fit this; bulk data grows a staging array once to the maximum. */
+    private static final int SMALL_STAGING = 4096;
+
+    /**
+     * A staging array for buffers the AEAD cannot read or write directly: {@code current} if it
+     * holds {@code needed} bytes, otherwise a new one, small while everything fits
+     * {@value #SMALL_STAGING} bytes, else {@code max}.
+     */
+    static byte[] staging(byte[] current, int needed, int max) {
+        if (current != null && current.length >= needed) {
+            return current;
+        }
+        return new byte[needed <= SMALL_STAGING ? SMALL_STAGING : max];
+    }
+
     /**
      * Initialises the cipher for the record with 64-bit sequence number {@code sequenceNumber}
      * (read as unsigned) and returns it.

@@ -169,22 +169,8 @@ public final class RecordDecryptor {
     }
 
     private byte[] staging(int needed) {
-        staging = ensureStaging(staging, needed, RecordHeader.MAX_CIPHERTEXT);
+        staging = RecordCipher.staging(staging, needed, RecordHeader.MAX_CIPHERTEXT);
         return staging;
-    }
-
-    /** Handshake records and small writes fit this; bulk data grows the array once to the maximum. */
-    private static final int SMALL_STAGING = 4096;
-
-    /**
-     * {@code current} if it holds {@code needed} bytes, otherwise a new staging array: small
-     * while everything fits {@value #SMALL_STAGING} bytes, else {@code max}.
-     */
-    static byte[] ensureStaging(byte[] current, int needed, int max) {
-        if (current != null && current.length >= needed) {
-            return current;
-        }
-        return new byte[needed <= SMALL_STAGING ? SMALL_STAGING : max];
     }
 
     private void checkSequence() {

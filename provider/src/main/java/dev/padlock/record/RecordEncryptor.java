@@ -30,7 +30,7 @@ public final class RecordEncryptor {
     private final byte[] trailer = new byte[1 + TRAILER_CHUNK];
     /**
      * Lazily made, for buffers without an accessible array: content in, ciphertext out. Small
-     * until a large record needs them ({@link RecordDecryptor#ensureStaging}).
+     * until a large record needs them ({@link RecordCipher#staging}).
      */
     private byte[] stagingIn;
     private byte[] stagingOut;
@@ -131,12 +131,12 @@ public final class RecordEncryptor {
     }
 
     private byte[] stagingIn(int needed) {
-        stagingIn = RecordDecryptor.ensureStaging(stagingIn, needed, RecordHeader.MAX_PLAINTEXT);
+        stagingIn = RecordCipher.staging(stagingIn, needed, RecordHeader.MAX_PLAINTEXT);
         return stagingIn;
     }
 
     private byte[] stagingOut(int needed) {
-        stagingOut = RecordDecryptor.ensureStaging(stagingOut, needed, RecordHeader.MAX_CIPHERTEXT);
+        stagingOut = RecordCipher.staging(stagingOut, needed, RecordHeader.MAX_CIPHERTEXT);
         return stagingOut;
     }
 
