@@ -58,7 +58,12 @@ for (name, params), v in rows.items():
     b, bn = bound(name, params)
     ps = ', '.join(f'{k}={v}' for k, v in params)
     bs = f'{fmt(b)} ({bn})' if b else ''
-    print(f'| {name} | {ps} | {fmt(P[0])} ± {fmt(P[1])} | {fmt(S[0])} ± {fmt(S[1])} | **{r:.2f}** ({max(lo,0):.2f}–{hi:.2f}) | {bs} | {P[0]/b:.2f} | {S[0]/b:.2f} |' if b else f'| {name} | {ps} | {fmt(P[0])} ± {fmt(P[1])} | {fmt(S[0])} ± {fmt(S[1])} | **{r:.2f}** ({max(lo,0):.2f}–{hi:.2f}) | | | |')
+    # Bold only where the ratio's interval excludes 1.
+    rs = f'**{r:.2f}**' if lo > 1 or hi < 1 else f'{r:.2f}'
+    if b:
+        print(f'| {name} | {ps} | {fmt(P[0])} ± {fmt(P[1])} | {fmt(S[0])} ± {fmt(S[1])} | {rs} ({max(lo,0):.2f}–{hi:.2f}) | {bs} | {P[0]/b:.2f} | {S[0]/b:.2f} |')
+    else:
+        print(f'| {name} | {ps} | {fmt(P[0])} ± {fmt(P[1])} | {fmt(S[0])} ± {fmt(S[1])} | {rs} ({max(lo,0):.2f}–{hi:.2f}) | | | |')
 print()
 print('| primitive | ops/s | B/op |')
 print('|---|---|---|')
