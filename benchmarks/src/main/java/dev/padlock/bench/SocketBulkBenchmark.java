@@ -53,8 +53,9 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
 public class SocketBulkBenchmark {
-    static final int RECORD = 16 * 1024;
-    static final int TOTAL = 1024 * 1024;
+    /** The same write size and MiB as {@link BulkBenchmark}, so the two are read side by side. */
+    static final int RECORD = BulkBenchmark.RECORD;
+    static final int TOTAL = BulkBenchmark.TOTAL;
     static final int TIMEOUT_MILLIS = 30_000;
     private static final int ACK = 0x5A;
 

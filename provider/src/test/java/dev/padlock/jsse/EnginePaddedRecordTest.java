@@ -200,10 +200,7 @@ class EnginePaddedRecordTest {
         assertEquals(0, oneShort.position());
 
         ByteBuffer appSized = kind.allocate(c.server.getSession().getApplicationBufferSize());
-        SSLProtocolException e = assertThrows(SSLProtocolException.class, () -> c.server.unwrap(src, appSized));
-        assertTrue(e.getMessage().startsWith("(record_overflow)"), e.getMessage());
-        assertEquals(0, appSized.position(), "nothing delivered");
-        assertSendsOneAlertAndCloses(c.server);
+        assertRecordOverflowAndClose(c, src, appSized);
     }
 
     /** The same record into a buffer larger than 2^14 + 239: still record_overflow, not data. */
@@ -214,10 +211,7 @@ class EnginePaddedRecordTest {
         byte[] record = c.peer.seal(random(MAX_PLAINTEXT, 19), 239);
         ByteBuffer src = kind.allocate(record.length).put(record).flip();
         ByteBuffer huge = kind.allocate(2 * MAX_PLAINTEXT);
-        SSLProtocolException e = assertThrows(SSLProtocolException.class, () -> c.server.unwrap(src, huge));
-        assertTrue(e.getMessage().startsWith("(record_overflow)"), e.getMessage());
-        assertEquals(0, huge.position());
-        assertSendsOneAlertAndCloses(c.server);
+        assertRecordOverflowAndClose(c, src, huge);
     }
 
     /**
@@ -234,15 +228,20 @@ class EnginePaddedRecordTest {
         assertEquals(HEADER + MAX_PLAINTEXT + 256 + TAG, record.length);
         ByteBuffer src = kind.allocate(record.length).put(record).flip();
         ByteBuffer dst = kind.allocate(c.server.getSession().getApplicationBufferSize());
-        SSLProtocolException e = assertThrows(SSLProtocolException.class, () -> c.server.unwrap(src, dst));
-        assertTrue(e.getMessage().startsWith("(record_overflow)"), e.getMessage());
-        assertEquals(0, dst.position());
-        assertSendsOneAlertAndCloses(c.server);
+        assertRecordOverflowAndClose(c, src, dst);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
 
     /** After a fatal error the engine has exactly one alert record to send, then is done. */
+    /** unwrap fails with record_overflow, delivers nothing, and the engine sends one alert and closes. */
+    private static void assertRecordOverflowAndClose(Connected c, ByteBuffer src, ByteBuffer dst) throws Exception {
+        SSLProtocolException e = assertThrows(SSLProtocolException.class, () -> c.server.unwrap(src, dst));
+        assertTrue(e.getMessage().startsWith("(record_overflow)"), e.getMessage());
+        assertEquals(0, dst.position(), "nothing delivered");
+        assertSendsOneAlertAndCloses(c.server);
+    }
+
     private static void assertSendsOneAlertAndCloses(SSLEngine engine) throws Exception {
         assertTrue(engine.isInboundDone());
         assertEquals(HandshakeStatus.NEED_WRAP, engine.getHandshakeStatus());
