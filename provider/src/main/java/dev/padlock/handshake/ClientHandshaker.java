@@ -95,18 +95,30 @@ public final class ClientHandshaker extends Handshaker {
         long lifetime = Math.min(ticket.ticketLifetime(), Resumption.MAX_TICKET_LIFETIME.toSeconds());
         byte[] psk = resumptionMasterSecret.psk(ticket.ticketNonce().toByteArray());
         String alpn = session.applicationProtocol() == null ? "" : session.applicationProtocol();
-        cache.put(config.peerHost(), config.peerPort(), new ClientTicket(ticket.ticket(), suite.suite(),
+        cache.put(ticketScope(), session.id(), new ClientTicket(ticket.ticket(), suite.suite(),
                 Bytes.wrap(psk), alpn, hostName(config.serverNames()), session.peerCertificates(),
                 session.localCertificates(), ticket.ticketAgeAdd(), lifetime, config.clock().millis()));
     }
 
-    /** The newest unexpired ticket for this server whose suite is still enabled. */
+    /**
+     * The connections this one's tickets may serve: same server, same SNI, same endpoint
+     * identification (RFC 8446 §4.6.1). Null without a peer host: such tickets are not kept.
+     */
+    private ClientSessionCache.Scope ticketScope() {
+        if (config.peerHost() == null) {
+            return null;
+        }
+        return new ClientSessionCache.Scope(config.peerHost(), config.peerPort(), hostName(config.serverNames()),
+                config.resumption().endpointIdentification());
+    }
+
+    /** The newest unexpired ticket for this server and scope whose suite is still enabled. */
     private ClientTicket usableTicket() {
         ClientSessionCache cache = config.resumption().clientCache();
         if (cache == null) {
             return null;
         }
-        Optional<ClientTicket> ticket = cache.take(config.peerHost(), config.peerPort());
+        Optional<ClientTicket> ticket = cache.take(ticketScope());
         if (ticket.isEmpty() || config.cipherSuites().stream().noneMatch(s -> s.suite().equals(ticket.get().suite()))) {
             return null;
         }

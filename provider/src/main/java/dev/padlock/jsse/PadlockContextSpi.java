@@ -95,7 +95,12 @@ public class PadlockContextSpi extends SSLContextSpi {
     }
 
     private void install(KeyManager[] km, TrustManager[] tm, SecureRandom sr) throws KeyManagementException {
+        Managers replaced = managers;
         managers = new Managers(chooseKeyManager(km), chooseTrustManager(tm), sr != null ? sr : new SecureRandom());
+        if (replaced != null) {
+            clientSessions.managersReplaced();
+            serverSessions.managersReplaced();
+        }
     }
 
     /** The first X509KeyManager; none given means no keys, as with SunJSSE. */

@@ -79,7 +79,7 @@ final class PadlockEngine extends SSLEngine {
                     TrustManagerBridge.forEngine(context.trustManager(), this),
                     context.secureRandom(), context.clock(), getPeerHost(), getPeerPort(),
                     alpnSelector == null ? null : offered -> alpnSelector.apply(this, offered),
-                    PadlockSessionContext.forHandshake(context, parameters.clientMode()));
+                    PadlockSessionContext.forHandshake(context, parameters));
         } catch (SSLHandshakeException e) {
             outboundDone = true;
             throw e;

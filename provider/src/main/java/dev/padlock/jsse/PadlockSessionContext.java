@@ -37,6 +37,7 @@ final class PadlockSessionContext implements SSLSessionContext {
     private int cacheSize = DEFAULT_CACHE_SIZE;
     private final ClientSessionCache tickets;
     private TicketKeys ticketKeys;
+    private boolean ticketKeysSetByApplication;
 
     /** A new ticket key every hour, as SunJSSE's default jdk.tls.server.statelessKeyTimeout. */
     static final Duration TICKET_KEY_ROTATION = Duration.ofHours(1);
@@ -50,16 +51,18 @@ final class PadlockSessionContext implements SSLSessionContext {
      * What a handshake of {@code context}'s engines and sockets on one side gets for resumption:
      * nothing when the side's {@code jdk.tls.*.enableSessionTicketExtension} is false.
      */
-    static Resumption forHandshake(PadlockContextSpi context, boolean clientMode) {
+    static Resumption forHandshake(PadlockContextSpi context, ParametersState parameters) {
+        boolean clientMode = parameters.clientMode();
         if (!context.defaults().sessionTickets(clientMode)) {
             return Resumption.DISABLED;
         }
-        return clientMode ? context.clientSessionContext().clientResumption()
+        return clientMode
+                ? context.clientSessionContext().clientResumption(parameters.endpointIdentificationAlgorithm())
                 : context.serverSessionContext().serverResumption();
     }
 
-    Resumption clientResumption() {
-        return Resumption.client(tickets);
+    Resumption clientResumption(String endpointIdentification) {
+        return Resumption.client(tickets, endpointIdentification);
     }
 
     synchronized Resumption serverResumption() {
@@ -76,6 +79,7 @@ final class PadlockSessionContext implements SSLSessionContext {
     /** Server side: seal and open tickets with these keys from now on (a cluster shares them). */
     synchronized void ticketKeys(TicketKeys keys) {
         this.ticketKeys = Objects.requireNonNull(keys, "keys");
+        this.ticketKeysSetByApplication = true;
     }
 
     /** Client side: the tickets received, by server. */
@@ -93,8 +97,23 @@ final class PadlockSessionContext implements SSLSessionContext {
         evict();
     }
 
+    /** Forgets a session and, on the client side, the tickets it received: it is not resumed. */
     synchronized void remove(byte[] id) {
         sessions.remove(Bytes.of(id));
+        tickets.removeSession(id);
+    }
+
+    /**
+     * The context's managers were replaced ({@code SSLContext.init} again): nothing earned under
+     * the old ones may be resumed under the new, where no certificate would be checked again. The
+     * client drops its tickets; the server starts new ticket keys, unless the application set
+     * its own, which it manages.
+     */
+    synchronized void managersReplaced() {
+        tickets.clear();
+        if (!ticketKeysSetByApplication) {
+            ticketKeys = null;
+        }
     }
 
     /** Expired: older than the timeout (0 means sessions never expire). */

@@ -90,7 +90,7 @@ final class PadlockSocket extends SSLSocket {
                     TrustManagerBridge.forSocket(context.trustManager(), this),
                     context.secureRandom(), context.clock(), peerHost, raw.getPort(),
                     alpnSelector == null ? null : offered -> alpnSelector.apply(this, offered),
-                    PadlockSessionContext.forHandshake(context, parameters.clientMode()));
+                    PadlockSessionContext.forHandshake(context, parameters));
             byte[] id = new byte[32];
             context.secureRandom().nextBytes(id);
             TlsSession state = new TlsSession(id, context.clock().instant(), peerHost, raw.getPort());

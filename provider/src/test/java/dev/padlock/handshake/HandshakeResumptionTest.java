@@ -175,7 +175,7 @@ class HandshakeResumptionTest {
 
     private Run run(List<CipherSuiteSpec> clientSuites, List<CipherSuiteSpec> serverSuites, int tickets)
             throws Exception {
-        return new Run(config(true, clientSuites, Resumption.client(cache)),
+        return new Run(config(true, clientSuites, Resumption.client(cache, "")),
                 config(false, serverSuites, Resumption.server(keys, tickets, Duration.ofHours(1))));
     }
 
@@ -265,7 +265,7 @@ class HandshakeResumptionTest {
         }));
         assertEquals(2, ((ClientHandshaker) run.client).ticketsReceived());
         assertEquals(1, cache.count("localhost", 443));
-        assertEquals(604800, cache.take("localhost", 443).orElseThrow().lifetimeSeconds());
+        assertEquals(604800, cache.take(new ClientSessionCache.Scope("localhost", 443, "", "")).orElseThrow().lifetimeSeconds());
     }
 
     @Test

@@ -137,28 +137,61 @@ class SessionResumptionTest {
                 receivedAt);
     }
 
+    private static final byte[] ID = {1, 2, 3};
+
+    private static ClientSessionCache.Scope scope(String host, int port) {
+        return new ClientSessionCache.Scope(host, port, "", "");
+    }
+
+    @Test
+    void ticketsAreHandedOutOnlyInTheScopeThatEarnedThem() {
+        TestClock clock = new TestClock();
+        ClientSessionCache cache = new ClientSessionCache(clock, 10, 0);
+        cache.put(new ClientSessionCache.Scope("h", 1, "a.example", "HTTPS"), ID, ticket("t", clock.millis(), 100));
+        assertEquals(Optional.empty(), cache.take(new ClientSessionCache.Scope("h", 1, "a.example", "")),
+                "another endpoint identification");
+        assertEquals(Optional.empty(), cache.take(new ClientSessionCache.Scope("h", 1, "b.example", "HTTPS")),
+                "another server name");
+        assertEquals(Optional.empty(), cache.take(new ClientSessionCache.Scope("h", 2, "a.example", "HTTPS")),
+                "another port");
+        assertEquals("t", name(cache.take(new ClientSessionCache.Scope("h", 1, "a.example", "HTTPS"))));
+    }
+
+    @Test
+    void removingASessionDropsOnlyItsTickets() {
+        TestClock clock = new TestClock();
+        ClientSessionCache cache = new ClientSessionCache(clock, 10, 0);
+        cache.put(scope("h", 1), new byte[] {1}, ticket("first", clock.millis(), 100));
+        cache.put(scope("h", 1), new byte[] {2}, ticket("second", clock.millis(), 100));
+        cache.put(scope("h", 2), new byte[] {1}, ticket("first", clock.millis(), 100));
+        cache.removeSession(new byte[] {1});
+        assertEquals(0, cache.count("h", 2));
+        assertEquals("second", name(cache.take(scope("h", 1))));
+        assertEquals(Optional.empty(), cache.take(scope("h", 1)));
+    }
+
     @Test
     void eachTicketIsHandedOutOnceNewestFirst() {
         TestClock clock = new TestClock();
         ClientSessionCache cache = new ClientSessionCache(clock, 10, 0);
-        cache.put("localhost", 443, ticket("a", clock.millis(), 100));
-        cache.put("localhost", 443, ticket("b", clock.millis(), 100));
-        assertEquals("b", name(cache.take("localhost", 443)));
-        assertEquals("a", name(cache.take("localhost", 443)));
-        assertEquals(Optional.empty(), cache.take("localhost", 443));
-        assertEquals(Optional.empty(), cache.take("localhost", 444));
+        cache.put(scope("localhost", 443), ID, ticket("a", clock.millis(), 100));
+        cache.put(scope("localhost", 443), ID, ticket("b", clock.millis(), 100));
+        assertEquals("b", name(cache.take(scope("localhost", 443))));
+        assertEquals("a", name(cache.take(scope("localhost", 443))));
+        assertEquals(Optional.empty(), cache.take(scope("localhost", 443)));
+        assertEquals(Optional.empty(), cache.take(scope("localhost", 444)));
     }
 
     @Test
     void expiredTicketsAreNotHandedOut() {
         TestClock clock = new TestClock();
         ClientSessionCache cache = new ClientSessionCache(clock, 10, 50);
-        cache.put("h", 1, ticket("lifetime", clock.millis(), 100));
-        cache.put("h", 2, ticket("lifetime", clock.millis(), 100));
+        cache.put(scope("h", 1), ID, ticket("lifetime", clock.millis(), 100));
+        cache.put(scope("h", 2), ID, ticket("lifetime", clock.millis(), 100));
         clock.advance(Duration.ofSeconds(49));
-        assertEquals("lifetime", name(cache.take("h", 1)));
+        assertEquals("lifetime", name(cache.take(scope("h", 1))));
         clock.advance(Duration.ofSeconds(1));
-        assertEquals(Optional.empty(), cache.take("h", 2), "the session timeout (50 s) is below the lifetime");
+        assertEquals(Optional.empty(), cache.take(scope("h", 2)), "the session timeout (50 s) is below the lifetime");
         assertEquals(0, cache.count("h", 2));
     }
 
@@ -166,9 +199,9 @@ class SessionResumptionTest {
     void leastRecentlyUsedServerIsEvictedBeyondTheCacheSize() {
         TestClock clock = new TestClock();
         ClientSessionCache cache = new ClientSessionCache(clock, 2, 0);
-        cache.put("a", 1, ticket("a", clock.millis(), 100));
-        cache.put("b", 1, ticket("b", clock.millis(), 100));
-        cache.put("c", 1, ticket("c", clock.millis(), 100));
+        cache.put(scope("a", 1), ID, ticket("a", clock.millis(), 100));
+        cache.put(scope("b", 1), ID, ticket("b", clock.millis(), 100));
+        cache.put(scope("c", 1), ID, ticket("c", clock.millis(), 100));
         assertEquals(0, cache.count("a", 1));
         assertEquals(1, cache.count("b", 1));
         assertEquals(1, cache.count("c", 1));
