@@ -55,6 +55,8 @@ public final class TlsConnection implements HandshakeOutput {
     /** change_cipher_spec records since the last handshake record. */
     private int changeCipherSpecsReceived;
     private int emptyRecordsInARow;
+    /** The peer sent user_canceled during the handshake (RFC 8446 §6.1). */
+    private boolean peerCanceled;
     private int keyUpdatesInARow;
     private final ConnectionObserver observer;
     private byte[] clientRandom;
@@ -156,6 +158,8 @@ public final class TlsConnection implements HandshakeOutput {
             return receiveRecord(record, dsts, offset, length);
         } catch (TlsFailure f) {
             throw failed(f);
+        } catch (RuntimeException e) {
+            throw failed(internalError(e));
         }
     }
 
@@ -315,10 +319,14 @@ public final class TlsConnection implements HandshakeOutput {
         Alert alert = Alert.decode(TlsReader.of(plaintext, "Alert"));
         observer.alert(false, alert.description());
         if (alert.description().equals(AlertDescription.CLOSE_NOTIFY)) {
+            if (!handshaker.isComplete()) {
+                closedDuringHandshake();
+            }
             inboundClosed = true;
             return;
         }
         if (alert.description().equals(AlertDescription.USER_CANCELED)) {
+            peerCanceled |= !handshaker.isComplete();
             // RFC 8446 §6.1: user_canceled is followed by close_notify; nothing to do yet. A peer
             // that sends nothing else is capped like one that sends endless empty records.
             if (++emptyRecordsInARow > config.maxEmptyRecordsInARow()) {
@@ -330,6 +338,24 @@ public final class TlsConnection implements HandshakeOutput {
         // RFC 8446 §6.2: every other alert is fatal, whatever level it claims.
         failureFromPeer = true;
         throw new TlsFailure(alert.description(), "Received fatal alert: " + alert.description().name());
+    }
+
+    /**
+     * A close_notify before the handshake completed never reads as a clean close that would
+     * leave the application with a session that negotiated nothing. After the peer's
+     * user_canceled it is the peer giving up the handshake (RFC 8446 §6.1): both directions
+     * close, ours with a close_notify, as SunJSSE does. Alone it is unexpected_message (as
+     * SunJSSE: "Received close_notify during handshake").
+     */
+    private void closedDuringHandshake() {
+        if (!peerCanceled) {
+            throw TlsFailure.unexpectedMessage("received close_notify during the handshake");
+        }
+        if (!outboundClosed) {
+            outboundClosed = true;
+            pendingHandshake = Bytes.EMPTY;
+            queueAlert(AlertDescription.CLOSE_NOTIFY);
+        }
     }
 
     /** The rules every application data record of {@code length} content bytes passes. */
@@ -380,6 +406,16 @@ public final class TlsConnection implements HandshakeOutput {
         if (!handshaker.isComplete() || writer == null) {
             throw new IllegalStateException("handshake not complete");
         }
+        try {
+            return sealRecord(srcs, offset, length, dst);
+        } catch (TlsFailure f) {
+            throw failed(f);
+        } catch (RuntimeException e) {
+            throw failed(internalError(e));
+        }
+    }
+
+    private int sealRecord(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) {
         int max = maxFragmentLength();
         int single = singleSource(srcs, offset, length, max);
         int consumed;
@@ -409,7 +445,7 @@ public final class TlsConnection implements HandshakeOutput {
             writer.seal(ContentType.APPLICATION_DATA, gather, 0, dst);
         }
         if (writer.needsKeyUpdate()) {
-            guard(() -> handshaker.updateKeys(false));
+            handshaker.updateKeys(false);
         }
         return consumed;
     }
@@ -459,6 +495,11 @@ public final class TlsConnection implements HandshakeOutput {
         }
         outboundClosed = true;
         if (failure == null && started) {
+            if (!handshaker.isComplete()) {
+                // RFC 8446 §6.1: a handshake given up is user_canceled, then close_notify; a
+                // close_notify alone would tell the peer of a protocol error.
+                queueAlert(AlertDescription.USER_CANCELED);
+            }
             queueAlert(AlertDescription.CLOSE_NOTIFY);
         }
     }
@@ -493,7 +534,19 @@ public final class TlsConnection implements HandshakeOutput {
             step.run();
         } catch (TlsFailure f) {
             throw failed(f);
+        } catch (RuntimeException e) {
+            throw failed(internalError(e));
         }
+    }
+
+    /**
+     * RFC 8446 §6.2: an error not related to the peer or the protocol is internal_error. Any
+     * unchecked exception inside the core (a bug, or one thrown by an application's key or
+     * trust manager) fails the connection like a protocol failure, so that both sides learn
+     * of it and none is left waiting half-open. The exception stays as the cause.
+     */
+    private static TlsFailure internalError(RuntimeException e) {
+        return new TlsFailure(AlertDescription.INTERNAL_ERROR, "internal error: " + e, e);
     }
 
     /** The one place a failure ends the connection: record it, queue our one fatal alert. */

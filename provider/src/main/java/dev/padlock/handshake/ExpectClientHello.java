@@ -161,11 +161,16 @@ final class ExpectClientHello implements State {
                 + hello.cipherSuites() + ", the server enables " + enabled);
     }
 
-    /** RFC 8446 §4.2.8: each share names a group from supported_groups, each group at most once. */
-    private static void checkKeyShares(List<KeyShareEntry> shares, List<NamedGroup> groups) {
+    /**
+     * RFC 8446 §4.2.8: each share names a group from supported_groups, each group at most once.
+     * Both lists come from the peer and may hold thousands of entries: one pass over each, with
+     * set look-ups, not a scan of supported_groups per share.
+     */
+    static void checkKeyShares(List<KeyShareEntry> shares, List<NamedGroup> groups) {
+        Set<NamedGroup> supported = new HashSet<>(groups);
         Set<NamedGroup> seen = new HashSet<>();
         for (KeyShareEntry share : shares) {
-            if (!groups.contains(share.group())) {
+            if (!supported.contains(share.group())) {
                 throw TlsFailure.illegalParameter("key share for " + share.group() + ", which is not in supported_groups");
             }
             if (!seen.add(share.group())) {

@@ -12,6 +12,9 @@ import java.util.List;
  * stateless: each carries its resumption state sealed under the server's ticket key.
  */
 final class TicketIssuer {
+    /** RFC 8446 §4.6.1: opaque ticket<1..2^16-1>. */
+    static final int MAX_TICKET_LENGTH = 0xFFFF;
+
     private TicketIssuer() {
     }
 
@@ -38,6 +41,11 @@ final class TicketIssuer {
             byte[] plaintext = state.encode();
             byte[] ticket = keys.seal(plaintext);
             Arrays.fill(plaintext, (byte) 0);
+            if (ticket.length > MAX_TICKET_LENGTH) {
+                // Both certificate chains did not fit in opaque ticket<1..2^16-1> (§4.6.1); every
+                // ticket of this connection would be as long, so it gets none and is not resumed.
+                return;
+            }
             hs.out.sendHandshake(new NewSessionTicket(lifetime, ageAdd, Bytes.wrap(nonce), Bytes.wrap(ticket),
                     List.of()).encode());
         }
