@@ -313,8 +313,15 @@ public final class TlsConnection implements HandshakeOutput {
     }
 
     private void onAlert() {
+        if (!plaintext.hasRemaining()) {
+            // RFC 8446 §5.4 (and §5.1 for plaintext records).
+            throw TlsFailure.unexpectedMessage("zero-length alert record (RFC 8446 §5.4)");
+        }
         if (plaintext.remaining() != 2) {
-            throw TlsFailure.decodeError("alert record of " + plaintext.remaining() + " bytes");
+            // §5.1: exactly one alert per record, never fragmented or coalesced; §6: what does
+            // not parse is decode_error.
+            throw TlsFailure.decodeError("alert record of " + plaintext.remaining()
+                    + " bytes; an alert record holds exactly one alert, 2 bytes (RFC 8446 §5.1)");
         }
         Alert alert = Alert.decode(TlsReader.of(plaintext, "Alert"));
         observer.alert(false, alert.description());

@@ -12,7 +12,10 @@ public record KeyShareEntry(NamedGroup group, Bytes keyExchange) {
 
     static KeyShareEntry read(TlsReader r) {
         NamedGroup group = NamedGroup.read(r, "group");
-        return new KeyShareEntry(group, r.vector16("key_exchange", 1, 0xFFFF));
+        // The syntax says key_exchange<1..2^16-1>, but an empty share is a share of the wrong
+        // length for its group, which the group's own check answers with illegal_parameter
+        // (RFC 8446 §4.2.8.2, RFC 7748), as strict peers and conformance suites expect.
+        return new KeyShareEntry(group, r.vector16("key_exchange", 0, 0xFFFF));
     }
 
     void write(TlsWriter w) {

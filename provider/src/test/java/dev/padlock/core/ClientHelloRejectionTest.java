@@ -147,6 +147,25 @@ class ClientHelloRejectionTest {
                 AlertDescription.ILLEGAL_PARAMETER);
     }
 
+    /** RFC 8446 §4.2.8.2, RFC 7748: an empty share is a share of the wrong length, not a decoding error. */
+    @Test
+    void serverRejectsEmptyX25519KeyShareWithIllegalParameter() {
+        assertServerRejects(withExtensions(hello, replacing(hello.extensions(),
+                new KeyShareClientHello(List.of(new KeyShareEntry(NamedGroup.X25519, Bytes.EMPTY))))),
+                AlertDescription.ILLEGAL_PARAMETER);
+    }
+
+    @Test
+    void serverRejectsX448KeyShareOfWrongLengthWithIllegalParameter() {
+        HandshakeConfig x448 = with(clientConfig(), null, List.of(NamedGroup.X448), null);
+        ClientHello ch = decodeClientHello(clientHelloOf(connection(x448)));
+        KeyShareEntry share = ch.extension(KeyShareClientHello.class).orElseThrow().shares().get(0);
+        assertEquals(NamedGroup.X448, share.group());
+        assertServerRejects(withExtensions(ch, replacing(ch.extensions(), new KeyShareClientHello(List.of(
+                new KeyShareEntry(NamedGroup.X448, share.keyExchange().concat(Bytes.of((byte) 0))))))),
+                AlertDescription.ILLEGAL_PARAMETER);
+    }
+
     @Test
     void serverRejectsAllZeroX25519KeyShareWithIllegalParameter() {
         assertServerRejects(withExtensions(hello, replacing(hello.extensions(),

@@ -15,6 +15,8 @@ import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Content types in the wrong place, inside and outside protection (RFC 8446 §5, §5.1, §5.4, §6). */
 class RecordTypeRejectionTest {
@@ -129,12 +131,43 @@ class RecordTypeRejectionTest {
                 v.client.protect(ContentType.HANDSHAKE, Bytes.EMPTY));
     }
 
+    /** RFC 8446 §5.4: a zero-length Alert TLSInnerPlaintext.content is unexpected_message. */
     @Test
-    void serverRejectsEmptyProtectedAlertRecordWithDecodeError() {
+    void serverRejectsEmptyProtectedAlertRecordWithUnexpectedMessage() {
         ServerVictim v = new ServerVictim();
         v.complete();
-        assertRejectedProtected(v.server, v.client, AlertDescription.DECODE_ERROR,
+        TlsFailure f = assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
                 v.client.protect(ContentType.ALERT, Bytes.EMPTY));
+        assertTrue(f.getMessage().contains("zero-length alert"), f.getMessage());
+    }
+
+    /** §5.1 asks the same of plaintext records: no zero-length fragments of non-data types. */
+    @Test
+    void clientRejectsEmptyPlaintextAlertRecordDuringTheHandshakeWithUnexpectedMessage() {
+        ClientVictim v = new ClientVictim();
+        v.deliverUpTo(HandshakeType.ENCRYPTED_EXTENSIONS);
+        TlsFailure f = assertThrows(TlsFailure.class,
+                () -> deliver(v.client, plaintextRecord(ContentType.ALERT, Bytes.EMPTY)));
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.alert());
+    }
+
+    /**
+     * RFC 8446 §5.1: an Alert record carries exactly one alert, neither fragmented nor
+     * coalesced. One that does not parse as exactly one (a partial alert, an alert and a
+     * partial one, two alerts) is malformed, so decode_error (§6).
+     */
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {1, 3, 4})
+    void serverRejectsAlertRecordNotHoldingExactlyOneAlertWithDecodeError(int length) {
+        ServerVictim v = new ServerVictim();
+        v.complete();
+        byte[] content = new byte[length];
+        for (int i = 0; i < length; i += 2) {
+            content[i] = 1;
+        }
+        TlsFailure f = assertRejectedProtected(v.server, v.client, AlertDescription.DECODE_ERROR,
+                v.client.protect(ContentType.ALERT, Bytes.wrap(content)));
+        assertTrue(f.getMessage().contains("exactly one alert"), f.getMessage());
     }
 
     @Test

@@ -160,6 +160,12 @@ class ServerHelloRejectionTest {
         assertClientRejects(withServerShare(share.concat(Bytes.of((byte) 0))), AlertDescription.ILLEGAL_PARAMETER);
     }
 
+    /** RFC 8446 §4.2.8.2, RFC 7748: an empty share is a share of the wrong length, not a decoding error. */
+    @Test
+    void clientRejectsEmptyX25519ServerShareWithIllegalParameter() {
+        assertClientRejects(withServerShare(Bytes.EMPTY), AlertDescription.ILLEGAL_PARAMETER);
+    }
+
     @Test
     void clientRejectsOffCurveP256ServerShareWithIllegalParameter() {
         startWith(with(clientConfig(), null, List.of(NamedGroup.SECP256R1), null));
