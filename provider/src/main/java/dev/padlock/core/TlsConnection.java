@@ -1,5 +1,6 @@
 package dev.padlock.core;
 
+import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.ExporterMasterSecret;
 import dev.padlock.crypto.TrafficKeys;
 import dev.padlock.crypto.TrafficSecret;
@@ -55,6 +56,14 @@ public final class TlsConnection implements HandshakeOutput {
     /** change_cipher_spec records since the last handshake record. */
     private int changeCipherSpecsReceived;
     private int emptyRecordsInARow;
+    /**
+     * How much rejected 0-RTT data a server skips (RFC 8446 §4.2.10: "up to the configured
+     * max_early_data_size"). Padlock issues tickets without early_data, so the bound is its
+     * own: one full record's worth, OpenSSL's default max_early_data.
+     */
+    static final int MAX_SKIPPED_EARLY_DATA = RecordHeader.MAX_PLAINTEXT;
+    private int earlyDataSkipped;
+    private boolean earlyDataSkipEnded;
     /** The peer sent user_canceled during the handshake (RFC 8446 §6.1). */
     private boolean peerCanceled;
     private int keyUpdatesInARow;
@@ -174,11 +183,32 @@ public final class TlsConnection implements HandshakeOutput {
             return 0;
         }
         if (reader == null || (outerType == ContentType.ALERT.code() && !isHandshakeComplete())) {
+            if (outerType == ContentType.APPLICATION_DATA.code() && skippingEarlyData()) {
+                // §4.2.10, after a HelloRetryRequest: protected records before the second ClientHello.
+                int recordLength = RecordHeader.peekRecordLength(record);
+                skipEarlyData(recordLength, null);
+                record.position(record.position() + recordLength);
+                return 0;
+            }
             type = RecordHeader.readPlaintext(record, plaintext);
             checkPlaintextAllowed(type);
         } else {
             ByteBuffer target = inPlaceTarget(record, dsts, offset, length);
-            if (target == null) {
+            if (target == null && skippingEarlyData()) {
+                int recordLength = record.remaining();
+                try {
+                    type = reader.open(record, plaintext);
+                } catch (TlsFailure f) {
+                    if (!f.alert().equals(AlertDescription.BAD_RECORD_MAC)) {
+                        throw f;
+                    }
+                    skipEarlyData(recordLength, f);
+                    return 0;
+                }
+                // §4.2.10: the first record that opens under the handshake key starts the
+                // client's second flight; from here on a record that fails to open is fatal.
+                earlyDataSkipEnded = true;
+            } else if (target == null) {
                 type = reader.open(record, plaintext);
             } else {
                 int start = target.position();
@@ -215,6 +245,28 @@ public final class TlsConnection implements HandshakeOutput {
             return delivered;
         }
         throw TlsFailure.unexpectedMessage("record of content type " + type);
+    }
+
+    /**
+     * Server, while handshaking: the ClientHello offered early_data, which is never accepted,
+     * and no record has opened under the handshake key yet (RFC 8446 §4.2.10).
+     */
+    private boolean skippingEarlyData() {
+        return !earlyDataSkipEnded && !isClient() && handshaker.rejectedEarlyData() && !handshaker.isComplete();
+    }
+
+    /**
+     * Drops one record of rejected 0-RTT data, counting the most plaintext it can carry against
+     * {@link #MAX_SKIPPED_EARLY_DATA}; past that the record is the failure it looks like
+     * ({@code openFailure}, or bad_record_mac for a record not tried).
+     */
+    private void skipEarlyData(int recordLength, TlsFailure openFailure) {
+        earlyDataSkipped += Math.max(0, recordLength - RecordHeader.HEADER_LENGTH - CipherSuiteSpec.TAG_LENGTH - 1);
+        if (earlyDataSkipped > MAX_SKIPPED_EARLY_DATA) {
+            throw new TlsFailure(AlertDescription.BAD_RECORD_MAC, "more than " + MAX_SKIPPED_EARLY_DATA
+                    + " bytes of records that do not open, beyond the early data a server that does not "
+                    + "accept it skips (RFC 8446 §4.2.10)", openFailure);
+        }
     }
 
     /**

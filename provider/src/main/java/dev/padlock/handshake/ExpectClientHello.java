@@ -68,6 +68,9 @@ final class ExpectClientHello implements State {
         if (!(message instanceof ClientHello hello)) {
             throw Handshaker.unexpected(this, message);
         }
+        // RFC 8446 §4.2.10: early data is never accepted (no early_data in EncryptedExtensions);
+        // the connection skips the 0-RTT records. A second ClientHello offering it is refused below.
+        hs.rejectedEarlyData = hello.extension(EarlyDataExtension.class).isPresent();
         checkVersions(hello);
         checkExtensionsAllowed(hello);
         if (!hello.legacyCompressionMethods().equals(Bytes.of((byte) 0))) {

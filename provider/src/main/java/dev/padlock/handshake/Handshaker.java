@@ -71,6 +71,16 @@ public abstract sealed class Handshaker permits ClientHandshaker, ServerHandshak
         return state != null && state.isConnected();
     }
 
+    /**
+     * Server: the ClientHello being answered offered early_data, which Padlock never accepts,
+     * so the client's 0-RTT records are to be skipped (RFC 8446 §4.2.10).
+     */
+    public final boolean rejectedEarlyData() {
+        return rejectedEarlyData;
+    }
+
+    boolean rejectedEarlyData;
+
     public final boolean acceptsChangeCipherSpec() {
         return state != null && state.acceptsChangeCipherSpec();
     }

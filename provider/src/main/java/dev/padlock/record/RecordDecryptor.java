@@ -15,7 +15,9 @@ import javax.crypto.Cipher;
  * one per traffic key.
  *
  * <p>The sequence number counts records opened successfully. A record that fails to open
- * leaves this object unusable in practice: the connection must close with the failure's alert.
+ * leaves it where it was, so a server skipping rejected early data by trial decryption (RFC
+ * 8446 §4.2.10) opens the next record as if the failed one had not come; otherwise the
+ * connection closes with the failure's alert.
  */
 public final class RecordDecryptor {
     private final RecordCipher recordCipher;
