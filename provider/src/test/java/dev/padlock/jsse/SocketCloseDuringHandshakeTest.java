@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.SocketException;
 import java.util.Arrays;
 import java.util.Map;
@@ -144,6 +145,35 @@ class SocketCloseDuringHandshakeTest {
             } finally {
                 silentClient.close();
                 server.close();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Jsse.class)
+    void closeOfALayeredSocketWithoutAutoCloseReturnsAndLeavesTheTcpSocketOpen(Jsse jsse) throws Exception {
+        try (SilentServer server = new SilentServer(); Socket tcp = new Socket()) {
+            tcp.setSoTimeout(TIMEOUT_MS);
+            tcp.connect(server.address(), TIMEOUT_MS);
+            tcp.setSoTimeout(0);
+            SSLSocket client = (SSLSocket) context(jsse).getSocketFactory()
+                    .createSocket(tcp, "localhost", server.port(), false);
+            try {
+                BlockedHandshake handshake = new BlockedHandshake(client);
+                server.awaitClientHello();
+                handshake.awaitBlockedInRead();
+                returns(() -> {
+                    client.close();
+                    return null;
+                }, "close() of a layered socket while its handshake waits on the network");
+                assertTrue(client.isClosed());
+                assertFalse(tcp.isClosed(), "the application's TCP socket stays open");
+                // The TCP socket is the application's to close, and closing it ends the handshake.
+                tcp.close();
+                assertInstanceOf(IOException.class, handshake.failure());
+            } finally {
+                server.hangUp();
+                client.close();
             }
         }
     }
@@ -280,6 +310,10 @@ class SocketCloseDuringHandshakeTest {
 
         int port() {
             return listener.getLocalPort();
+        }
+
+        SocketAddress address() {
+            return listener.getLocalSocketAddress();
         }
 
         void awaitClientHello() throws InterruptedException {
