@@ -42,10 +42,17 @@ final class PadlockSocket extends SSLSocket {
     private String peerHost;
     private BiFunction<SSLSocket, List<String>, String> alpnSelector;
 
-    private SocketConnection io;
+    /** Published last by {@link #connection()}, after the session fields it goes with. */
+    private volatile SocketConnection io;
     private PadlockSession session;
     private PadlockSessionContext sessionContext;
     private volatile boolean closed;
+    /**
+     * Guards creating {@link #io} and changing the mode; never held across network I/O, so
+     * close() and the getters never wait for the peer.
+     */
+    private final Object stateLock = new Object();
+    /** Serialises handshakes; held across their network I/O, so only handshakers take it. */
     private final Object handshakeLock = new Object();
 
     PadlockSocket(PadlockContextSpi context, ParametersState parameters, Socket raw, String peerHost,
@@ -64,8 +71,12 @@ final class PadlockSocket extends SSLSocket {
     public void startHandshake() throws IOException {
         SocketConnection connection = connection();
         synchronized (handshakeLock) {
-            if (connection.connection().isHandshakeComplete()) {
+            if (connection.isHandshakeComplete()) {
                 return;
+            }
+            if (closed) {
+                // A handshaker that waited for one ended by close() reads no more from the peer.
+                throw new SocketException("Socket is closed");
             }
             connection.handshake();
             sessionContext.put(session);
@@ -75,7 +86,7 @@ final class PadlockSocket extends SSLSocket {
 
     /** The I/O loop, created on first use from the parameters in force then. */
     private SocketConnection connection() throws IOException {
-        synchronized (handshakeLock) {
+        synchronized (stateLock) {
             if (io != null) {
                 return io;
             }
@@ -110,7 +121,7 @@ final class PadlockSocket extends SSLSocket {
 
     private SocketConnection handshaken() throws IOException {
         SocketConnection connection = connection();
-        if (!connection.connection().isHandshakeComplete()) {
+        if (!connection.isHandshakeComplete()) {
             startHandshake();
         }
         return connection;
@@ -156,28 +167,20 @@ final class PadlockSocket extends SSLSocket {
 
     @Override
     public SSLSession getHandshakeSession() {
-        synchronized (handshakeLock) {
-            if (io == null || io.connection().isHandshakeComplete()) {
-                return null;
-            }
-            return session;
-        }
+        SocketConnection c = io;
+        return c == null || c.isHandshakeComplete() ? null : session;
     }
 
     @Override
     public String getApplicationProtocol() {
-        synchronized (handshakeLock) {
-            return io == null || !io.connection().isHandshakeComplete() ? null
-                    : io.connection().session().applicationProtocol();
-        }
+        SocketConnection c = io;
+        return c == null ? null : c.applicationProtocol();
     }
 
     @Override
     public String getHandshakeApplicationProtocol() {
-        synchronized (handshakeLock) {
-            return io == null || io.connection().isHandshakeComplete() ? null
-                    : io.connection().session().applicationProtocol();
-        }
+        SocketConnection c = io;
+        return c == null ? null : c.handshakeApplicationProtocol();
     }
 
     @Override
@@ -253,7 +256,11 @@ final class PadlockSocket extends SSLSocket {
 
     // ---- closing --------------------------------------------------------------------------
 
-    /** Sends close_notify (once the handshake began) and closes the TCP socket if it is ours to close. */
+    /**
+     * Sends close_notify (once the handshake began) and closes the TCP socket if it is ours to
+     * close, which also ends a handshake or read blocked on it in another thread ("Socket
+     * closed"). Waits for no lock held across a read.
+     */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -261,10 +268,7 @@ final class PadlockSocket extends SSLSocket {
         }
         closed = true;
         IOException failure = null;
-        SocketConnection c;
-        synchronized (handshakeLock) {
-            c = io;
-        }
+        SocketConnection c = io;
         if (c != null) {
             try {
                 c.closeOutbound();
@@ -344,7 +348,7 @@ final class PadlockSocket extends SSLSocket {
 
     @Override
     public void setUseClientMode(boolean mode) {
-        synchronized (handshakeLock) {
+        synchronized (stateLock) {
             if (io != null) {
                 throw new IllegalArgumentException("cannot change client/server mode after the handshake has begun");
             }

@@ -21,11 +21,13 @@ import javax.net.ssl.SSLProtocolException;
  * The blocking I/O loop of {@link PadlockSocket} over the same sans-IO {@link TlsConnection}
  * the engine uses: write while it has output, read while it needs input.
  *
- * <p>Locks: {@code readLock} serialises readers, {@code writeLock} serialises writers and is
- * the only lock held while writing to the network; the connection itself is touched only
- * under {@code this}. A reader that must send (a KeyUpdate answer) takes the write lock after
- * the connection monitor is released, so a reader and a writer never wait on each other in
- * a cycle.
+ * <p>Locks: {@code readLock} serialises readers (the handshake is one) and is the only lock
+ * held while reading from the network; {@code writeLock} serialises writers and is the only
+ * lock held while writing to it; the connection itself is touched only under {@code this},
+ * which is never held across network I/O. A reader that must send (its handshake flight, a
+ * KeyUpdate answer) takes the write lock after the connection monitor is released, so a
+ * reader and a writer never wait on each other in a cycle, and close() can send close_notify
+ * while a reader waits for the peer.
  */
 final class SocketConnection {
     /** How long close() waits for a writer stuck on a full network buffer before giving up. */
@@ -54,39 +56,47 @@ final class SocketConnection {
         this.requireCloseNotify = requireCloseNotify;
     }
 
-    TlsConnection connection() {
-        return connection;
+    synchronized boolean isHandshakeComplete() {
+        return connection.isHandshakeComplete();
     }
 
-    /** Runs the handshake to completion (or failure), holding both locks. */
+    /** The protocol ALPN chose, once the handshake is complete; null before. */
+    synchronized String applicationProtocol() {
+        return connection.isHandshakeComplete() ? connection.session().applicationProtocol() : null;
+    }
+
+    /** The protocol ALPN chose so far, while the handshake runs; null after it. */
+    synchronized String handshakeApplicationProtocol() {
+        return connection.isHandshakeComplete() ? null : connection.session().applicationProtocol();
+    }
+
+    /**
+     * Runs the handshake to completion (or failure) under the read lock, taking the write lock
+     * only to send its flights: a silent peer then holds up no one but readers.
+     */
     void handshake() throws IOException {
         readLock.lock();
         try {
-            writeLock.lock();
-            try {
+            synchronized (this) {
+                try {
+                    connection.start();
+                } catch (TlsFailure f) {
+                    throw Failures.toException(f, true);
+                }
+            }
+            while (true) {
+                sendPending();
                 synchronized (this) {
-                    try {
-                        connection.start();
-                    } catch (TlsFailure f) {
-                        throw Failures.toException(f, true);
+                    // A connection that already failed reads nothing more (its deframer may
+                    // have failed too): the caller gets that failure again.
+                    rethrowFailure();
+                    if (connection.isHandshakeComplete() && !connection.hasOutbound()) {
+                        return;
                     }
                 }
-                while (true) {
-                    flush();
-                    synchronized (this) {
-                        // A connection that already failed reads nothing more (its deframer may
-                        // have failed too): the caller gets that failure again.
-                        rethrowFailure();
-                        if (connection.isHandshakeComplete() && !connection.hasOutbound()) {
-                            return;
-                        }
-                    }
-                    if (!readRecord(true)) {
-                        throw new SSLHandshakeException("Remote host terminated the handshake");
-                    }
+                if (!readRecord(true)) {
+                    throw new SSLHandshakeException("Remote host terminated the handshake");
                 }
-            } finally {
-                writeLock.unlock();
             }
         } finally {
             readLock.unlock();
@@ -131,8 +141,11 @@ final class SocketConnection {
         }
     }
 
+    /** The decrypted bytes waiting; 0 while another thread reads, which may be waiting for the peer. */
     int available() {
-        readLock.lock();
+        if (!readLock.tryLock()) {
+            return 0;
+        }
         try {
             return appIn.remaining();
         } finally {
