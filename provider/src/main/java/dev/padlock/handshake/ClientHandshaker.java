@@ -3,6 +3,7 @@ package dev.padlock.handshake;
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.EarlySecret;
 import dev.padlock.crypto.KeyShare;
+import dev.padlock.crypto.PreSharedKey;
 import dev.padlock.crypto.Transcript;
 import dev.padlock.session.ClientSessionCache;
 import dev.padlock.session.ClientTicket;
@@ -93,10 +94,10 @@ public final class ClientHandshaker extends Handshaker {
             return;
         }
         long lifetime = Math.min(ticket.ticketLifetime(), Resumption.MAX_TICKET_LIFETIME.toSeconds());
-        byte[] psk = resumptionMasterSecret.psk(ticket.ticketNonce().toByteArray());
+        PreSharedKey psk = resumptionMasterSecret.psk(ticket.ticketNonce().toByteArray());
         String alpn = session.applicationProtocol() == null ? "" : session.applicationProtocol();
         cache.put(config.peerHost(), config.peerPort(), new ClientTicket(ticket.ticket(), suite.suite(),
-                Bytes.wrap(psk), alpn, hostName(config.serverNames()), session.peerCertificates(),
+                psk, alpn, hostName(config.serverNames()), session.peerCertificates(),
                 session.localCertificates(), ticket.ticketAgeAdd(), lifetime, config.clock().millis()));
     }
 
@@ -134,7 +135,7 @@ public final class ClientHandshaker extends Handshaker {
             forBinder = new Transcript();
             forBinder.begin(spec);
         }
-        byte[] binder = EarlySecret.withPsk(spec, offered.psk().toByteArray())
+        byte[] binder = EarlySecret.withPsk(spec, offered.psk())
                 .computeBinder(true, forBinder.hashOf(truncated));
         ext.set(ext.size() - 1, new PreSharedKeyClientHello(List.of(identity), List.of(Bytes.wrap(binder))));
         return copy(hello, ext);

@@ -200,7 +200,7 @@ final class ExpectServerHello implements State {
         hs.session.resumed(true);
         hs.session.peerCertificates(ticket.peerCertificates());
         hs.session.localCertificates(ticket.localCertificates());
-        return EarlySecret.withPsk(spec, ticket.psk().toByteArray());
+        return EarlySecret.withPsk(spec, ticket.psk());
     }
 
     private static boolean sameHash(CipherSuite ticketSuite, CipherSuiteSpec spec) {

@@ -15,7 +15,6 @@ import dev.padlock.wire.ServerName;
 import dev.padlock.wire.ServerNameExtension;
 import dev.padlock.wire.TlsFailure;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.StandardConstants;
@@ -98,9 +97,7 @@ final class PskAcceptor {
     private static void verifyBinder(ServerHandshaker hs, ClientHello hello, Bytes raw, CipherSuiteSpec suite,
             ResumptionState state, Bytes binder) {
         Bytes truncated = raw.slice(0, raw.length() - hello.bindersLength());
-        byte[] psk = state.psk().toByteArray();
-        EarlySecret early = EarlySecret.withPsk(suite, psk);
-        Arrays.fill(psk, (byte) 0);
+        EarlySecret early = EarlySecret.withPsk(suite, state.psk());
         if (!early.verifyBinder(true, hs.transcript.hashOf(truncated), binder.toByteArray())) {
             throw new TlsFailure(AlertDescription.DECRYPT_ERROR, "the PSK binder does not verify");
         }

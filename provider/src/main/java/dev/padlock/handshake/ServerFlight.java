@@ -120,7 +120,7 @@ final class ServerFlight {
         hs.session.namedGroup(share.group());
 
         EarlySecret early = psk == null ? EarlySecret.withoutPsk(suite)
-                : EarlySecret.withPsk(suite, psk.state().psk().toByteArray());
+                : EarlySecret.withPsk(suite, psk.state().psk());
         HandshakeSecret handshakeSecret = early.handshakeSecret(sharedSecret);
         Arrays.fill(sharedSecret, (byte) 0);
         byte[] th = hs.transcript.currentHash();

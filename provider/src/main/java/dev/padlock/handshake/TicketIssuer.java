@@ -33,7 +33,7 @@ final class TicketIssuer {
             byte[] nonce = {(byte) i};
             long ageAdd = hs.config.random().nextInt() & 0xFFFFFFFFL;
             ResumptionState state = new ResumptionState(hs.suite.suite(),
-                    Bytes.wrap(hs.resumptionMasterSecret.psk(nonce)), alpn, serverName,
+                    hs.resumptionMasterSecret.psk(nonce), alpn, serverName,
                     hs.session.peerCertificates(), hs.session.localCertificates(), now, ageAdd, lifetime);
             byte[] plaintext = state.encode();
             byte[] ticket = keys.seal(plaintext);
