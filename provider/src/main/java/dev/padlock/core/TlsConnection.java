@@ -20,6 +20,7 @@ import dev.padlock.wire.TlsFailure;
 import dev.padlock.wire.TlsReader;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -382,6 +383,7 @@ public final class TlsConnection implements HandshakeOutput {
                 closedDuringHandshake();
             }
             inboundClosed = true;
+            eraseSecretsIfOver();
             return;
         }
         if (alert.description().equals(AlertDescription.USER_CANCELED)) {
@@ -561,13 +563,27 @@ public final class TlsConnection implements HandshakeOutput {
             }
             queueAlert(AlertDescription.CLOSE_NOTIFY);
         }
+        eraseSecretsIfOver();
     }
 
     /** The application will read no more; true if the peer's close_notify had arrived. */
     public boolean closeInbound() {
         boolean clean = inboundClosed && failure == null;
         inboundClosed = true;
+        eraseSecretsIfOver();
         return clean;
+    }
+
+    /**
+     * Once the connection has failed, or is closed both ways, no handshake message can come or
+     * go: no KeyUpdate, no NewSessionTicket. Every secret still held then has no further use
+     * (RFC 8446 §7.2), the client's resumption master secret included. While one direction is
+     * open they stay: a half-closed peer may still send a KeyUpdate or a ticket.
+     */
+    private void eraseSecretsIfOver() {
+        if (started && (failure != null || inboundClosed && outboundClosed)) {
+            handshaker.eraseSecrets();
+        }
     }
 
     /** Sends a KeyUpdate now (RFC 8446 §4.6.3), asking the peer to update too if requested. */
@@ -585,6 +601,7 @@ public final class TlsConnection implements HandshakeOutput {
             failure = f;
             inboundClosed = true;
             sendFatalAlert(f.alert());
+            eraseSecretsIfOver();
         }
     }
 
@@ -619,6 +636,7 @@ public final class TlsConnection implements HandshakeOutput {
             } else {
                 outboundClosed = true;
             }
+            eraseSecretsIfOver();
         }
         return f;
     }
@@ -659,7 +677,13 @@ public final class TlsConnection implements HandshakeOutput {
             throw TlsFailure.unexpectedMessage("a handshake message spans a key change (RFC 8446 §5.1)");
         }
         TrafficKeys keys = secret.keys();
-        reader = new RecordDecryptor(secret.suite(), keys.key(), keys.iv());
+        byte[] key = keys.key();
+        byte[] iv = keys.iv();
+        try {
+            reader = new RecordDecryptor(secret.suite(), key, iv);
+        } finally {
+            eraseKeys(keys, key, iv);
+        }
         logSecret(!isClient(), readGeneration++, secret);
     }
 
@@ -667,8 +691,21 @@ public final class TlsConnection implements HandshakeOutput {
     public void installWriteSecret(TrafficSecret secret) {
         flushHandshake();
         TrafficKeys keys = secret.keys();
-        writer = new RecordEncryptor(secret.suite(), keys.key(), keys.iv());
+        byte[] key = keys.key();
+        byte[] iv = keys.iv();
+        try {
+            writer = new RecordEncryptor(secret.suite(), key, iv);
+        } finally {
+            eraseKeys(keys, key, iv);
+        }
         logSecret(isClient(), writeGeneration++, secret);
+    }
+
+    /** The record cipher holds its own copies now (RFC 8446 §7.2: erase what has no further use). */
+    private static void eraseKeys(TrafficKeys keys, byte[] key, byte[] iv) {
+        Arrays.fill(key, (byte) 0);
+        Arrays.fill(iv, (byte) 0);
+        keys.destroy();
     }
 
     @Override

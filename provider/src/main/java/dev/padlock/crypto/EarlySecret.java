@@ -4,15 +4,17 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
+import javax.security.auth.Destroyable;
 
 /**
  * The Early Secret of RFC 8446 §7.1: HKDF-Extract(0, PSK), the first link of the key schedule.
  * Everything later is reached only through {@link #handshakeSecret}.
  */
-public final class EarlySecret {
+public final class EarlySecret implements Destroyable {
     private final CipherSuiteSpec suite;
     private final Secret secret;
 
+    /** Takes {@code secret} (zeroes the caller's array). */
     private EarlySecret(CipherSuiteSpec suite, byte[] secret) {
         this.suite = suite;
         this.secret = new Secret(secret);
@@ -20,11 +22,15 @@ public final class EarlySecret {
 
     /** Without a PSK the PSK input is a string of Hash.length zeros (RFC 8446 §7.1). */
     public static EarlySecret withoutPsk(CipherSuiteSpec suite) {
-        return withPsk(suite, new byte[suite.hashLength()]);
+        return extract(suite, new byte[suite.hashLength()]);
     }
 
-    public static EarlySecret withPsk(CipherSuiteSpec suite, byte[] psk) {
+    public static EarlySecret withPsk(CipherSuiteSpec suite, PreSharedKey psk) {
         Objects.requireNonNull(psk, "psk");
+        return psk.apply(bytes -> extract(suite, bytes));
+    }
+
+    private static EarlySecret extract(CipherSuiteSpec suite, byte[] psk) {
         return new EarlySecret(suite, Hkdf.of(suite).extract(new byte[suite.hashLength()], psk));
     }
 
@@ -42,7 +48,12 @@ public final class EarlySecret {
      * binder key as base key, over the transcript hash through the truncated ClientHello.
      */
     public byte[] computeBinder(boolean resumption, byte[] truncatedTranscriptHash) {
-        return finishedMac(suite, binderKey(resumption), truncatedTranscriptHash);
+        byte[] binderKey = binderKey(resumption);
+        try {
+            return finishedMac(suite, binderKey, truncatedTranscriptHash);
+        } finally {
+            Arrays.fill(binderKey, (byte) 0);
+        }
     }
 
     /** Compares in constant time. */
@@ -65,7 +76,11 @@ public final class EarlySecret {
         Objects.requireNonNull(ecdheSharedSecret, "ecdheSharedSecret");
         Hkdf hkdf = Hkdf.of(suite);
         byte[] salt = derive("derived", emptyHash(suite));
-        return new HandshakeSecret(suite, hkdf.extract(salt, ecdheSharedSecret));
+        try {
+            return new HandshakeSecret(suite, hkdf.extract(salt, ecdheSharedSecret));
+        } finally {
+            Arrays.fill(salt, (byte) 0);
+        }
     }
 
     /** For psk_ke, where no (EC)DHE takes place: the input is Hash.length zeros (§7.1). */
@@ -73,12 +88,19 @@ public final class EarlySecret {
         return handshakeSecret(new byte[suite.hashLength()]);
     }
 
+    /** Zeroes the secret; nothing can be derived from it afterwards. */
+    @Override
     public void destroy() {
         secret.destroy();
     }
 
+    @Override
+    public boolean isDestroyed() {
+        return secret.isDestroyed();
+    }
+
     private byte[] derive(String label, byte[] transcriptHash) {
-        return Hkdf.of(suite).deriveSecret(secret.bytes(), label, transcriptHash);
+        return secret.apply(s -> Hkdf.of(suite).deriveSecret(s, label, transcriptHash));
     }
 
     static byte[] emptyHash(CipherSuiteSpec suite) {

@@ -3,12 +3,14 @@ package dev.padlock.crypto;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.security.NoSuchAlgorithmException;
+import javax.security.auth.Destroyable;
 
 /** exporter_master_secret or early_exporter_master_secret, for keying material exporters (RFC 8446 §7.5). */
-public final class ExporterMasterSecret {
+public final class ExporterMasterSecret implements Destroyable {
     private final CipherSuiteSpec suite;
     private final Secret secret;
 
+    /** Takes {@code secret} (zeroes the caller's array). */
     ExporterMasterSecret(CipherSuiteSpec suite, byte[] secret) {
         this.suite = suite;
         this.secret = new Secret(secret);
@@ -21,7 +23,7 @@ public final class ExporterMasterSecret {
      */
     public byte[] export(String label, byte[] context, int length) {
         Hkdf hkdf = Hkdf.of(suite);
-        byte[] perLabel = hkdf.deriveSecret(secret.bytes(), label, EarlySecret.emptyHash(suite));
+        byte[] perLabel = secret.apply(s -> hkdf.deriveSecret(s, label, EarlySecret.emptyHash(suite)));
         try {
             MessageDigest md = MessageDigest.getInstance(suite.hashAlgorithm());
             byte[] contextHash = md.digest(context == null ? new byte[0] : context);
@@ -38,8 +40,15 @@ public final class ExporterMasterSecret {
         return secret.bytes();
     }
 
+    /** Zeroes the secret; nothing can be derived from it afterwards. */
+    @Override
     public void destroy() {
         secret.destroy();
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return secret.isDestroyed();
     }
 
     @Override

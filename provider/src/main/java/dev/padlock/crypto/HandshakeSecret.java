@@ -1,10 +1,14 @@
 package dev.padlock.crypto;
 
+import java.util.Arrays;
+import javax.security.auth.Destroyable;
+
 /** The Handshake Secret of RFC 8446 §7.1; only {@link EarlySecret#handshakeSecret} makes one. */
-public final class HandshakeSecret {
+public final class HandshakeSecret implements Destroyable {
     private final CipherSuiteSpec suite;
     private final Secret secret;
 
+    /** Takes {@code secret} (zeroes the caller's array). */
     HandshakeSecret(CipherSuiteSpec suite, byte[] secret) {
         this.suite = suite;
         this.secret = new Secret(secret);
@@ -28,15 +32,26 @@ public final class HandshakeSecret {
     public MasterSecret masterSecret() {
         Hkdf hkdf = Hkdf.of(suite);
         byte[] salt = derive("derived", EarlySecret.emptyHash(suite));
-        return new MasterSecret(suite, hkdf.extract(salt, new byte[suite.hashLength()]));
+        try {
+            return new MasterSecret(suite, hkdf.extract(salt, new byte[suite.hashLength()]));
+        } finally {
+            Arrays.fill(salt, (byte) 0);
+        }
     }
 
+    /** Zeroes the secret; nothing can be derived from it afterwards. */
+    @Override
     public void destroy() {
         secret.destroy();
     }
 
+    @Override
+    public boolean isDestroyed() {
+        return secret.isDestroyed();
+    }
+
     private byte[] derive(String label, byte[] transcriptHash) {
-        return Hkdf.of(suite).deriveSecret(secret.bytes(), label, transcriptHash);
+        return secret.apply(s -> Hkdf.of(suite).deriveSecret(s, label, transcriptHash));
     }
 
     @Override

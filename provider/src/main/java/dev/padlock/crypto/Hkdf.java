@@ -65,7 +65,9 @@ public final class Hkdf {
             mac.update(t);
             mac.update(info);
             mac.update((byte) i);
+            byte[] previous = t;
             t = mac.doFinal();
+            Arrays.fill(previous, (byte) 0);
             int n = Math.min(t.length, length - done);
             System.arraycopy(t, 0, out, done, n);
             done += n;

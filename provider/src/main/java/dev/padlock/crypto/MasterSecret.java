@@ -1,10 +1,13 @@
 package dev.padlock.crypto;
 
+import javax.security.auth.Destroyable;
+
 /** The Master Secret of RFC 8446 §7.1; only {@link HandshakeSecret#masterSecret} makes one. */
-public final class MasterSecret {
+public final class MasterSecret implements Destroyable {
     private final CipherSuiteSpec suite;
     private final Secret secret;
 
+    /** Takes {@code secret} (zeroes the caller's array). */
     MasterSecret(CipherSuiteSpec suite, byte[] secret) {
         this.suite = suite;
         this.secret = new Secret(secret);
@@ -34,12 +37,19 @@ public final class MasterSecret {
         return new ResumptionMasterSecret(suite, derive("res master", transcriptHashThroughClientFinished));
     }
 
+    /** Zeroes the secret; nothing can be derived from it afterwards. */
+    @Override
     public void destroy() {
         secret.destroy();
     }
 
+    @Override
+    public boolean isDestroyed() {
+        return secret.isDestroyed();
+    }
+
     private byte[] derive(String label, byte[] transcriptHash) {
-        return Hkdf.of(suite).deriveSecret(secret.bytes(), label, transcriptHash);
+        return secret.apply(s -> Hkdf.of(suite).deriveSecret(s, label, transcriptHash));
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dev.padlock.crypto;
 
+import javax.security.auth.Destroyable;
+
 /** resumption_master_secret (RFC 8446 §7.1), from which each ticket's PSK is derived. */
-public final class ResumptionMasterSecret {
+public final class ResumptionMasterSecret implements Destroyable {
     private final CipherSuiteSpec suite;
     private final Secret secret;
 
+    /** Takes {@code secret} (zeroes the caller's array). */
     ResumptionMasterSecret(CipherSuiteSpec suite, byte[] secret) {
         this.suite = suite;
         this.secret = new Secret(secret);
@@ -15,12 +18,20 @@ public final class ResumptionMasterSecret {
     }
 
     /** RFC 8446 §4.6.1: HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length). */
-    public byte[] psk(byte[] ticketNonce) {
-        return Hkdf.of(suite).expandLabel(secret.bytes(), "resumption", ticketNonce, suite.hashLength());
+    public PreSharedKey psk(byte[] ticketNonce) {
+        return new PreSharedKey(secret.apply(
+                s -> Hkdf.of(suite).expandLabel(s, "resumption", ticketNonce, suite.hashLength())));
     }
 
+    /** Zeroes the secret; nothing can be derived from it afterwards. */
+    @Override
     public void destroy() {
         secret.destroy();
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return secret.isDestroyed();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.padlock.crypto;
 
 import java.util.Arrays;
+import java.util.function.Function;
 import javax.security.auth.Destroyable;
 
 /**
@@ -11,16 +12,28 @@ public final class Secret implements Destroyable {
     private final byte[] bytes;
     private boolean destroyed;
 
+    /** Takes {@code bytes}: keeps a copy and zeroes the caller's array, so the secret lives in one place. */
     Secret(byte[] bytes) {
         this.bytes = bytes.clone();
+        Arrays.fill(bytes, (byte) 0);
     }
 
-    /** A copy of the bytes; fails once destroyed. */
+    /** A copy of the bytes, which the caller owns and should zero; fails once destroyed. */
     byte[] bytes() {
         if (destroyed) {
             throw new IllegalStateException("secret was destroyed");
         }
         return bytes.clone();
+    }
+
+    /** Applies {@code use} to a copy of the bytes and zeroes the copy afterwards; fails once destroyed. */
+    <T> T apply(Function<byte[], T> use) {
+        byte[] copy = bytes();
+        try {
+            return use.apply(copy);
+        } finally {
+            Arrays.fill(copy, (byte) 0);
+        }
     }
 
     public int length() {

@@ -3,6 +3,7 @@ package dev.padlock.handshake;
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.EarlySecret;
 import dev.padlock.crypto.KeyShare;
+import dev.padlock.crypto.PreSharedKey;
 import dev.padlock.crypto.Transcript;
 import dev.padlock.session.ClientSessionCache;
 import dev.padlock.session.ClientTicket;
@@ -63,6 +64,9 @@ public final class ClientHandshaker extends Handshaker {
         session.requestedServerNames(config.serverNames());
 
         offered = usableTicket();
+        if (offered != null) {
+            secrets.hold("psk", offered.psk());
+        }
         ClientHello hello = withPsk(new ClientHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random),
                 Bytes.wrap(sessionId), suites(), Bytes.of((byte) 0), extensions(shares)));
         offeredExtensions = Negotiation.typesOf(hello.extensions());
@@ -89,14 +93,15 @@ public final class ClientHandshaker extends Handshaker {
         Negotiation.checkAllowed(ticket.extensions(), HandshakeType.NEW_SESSION_TICKET);
         ticketsReceived++;
         ClientSessionCache cache = config.resumption().clientCache();
-        if (cache == null || resumptionMasterSecret == null || ticket.ticketLifetime() == 0) {
+        if (cache == null || resumptionMasterSecret == null || resumptionMasterSecret.isDestroyed()
+                || ticket.ticketLifetime() == 0) {
             return;
         }
         long lifetime = Math.min(ticket.ticketLifetime(), Resumption.MAX_TICKET_LIFETIME.toSeconds());
-        byte[] psk = resumptionMasterSecret.psk(ticket.ticketNonce().toByteArray());
+        PreSharedKey psk = resumptionMasterSecret.psk(ticket.ticketNonce().toByteArray());
         String alpn = session.applicationProtocol() == null ? "" : session.applicationProtocol();
         cache.put(ticketScope(), session.id(), new ClientTicket(ticket.ticket(), suite.suite(),
-                Bytes.wrap(psk), alpn, hostName(config.serverNames()), session.peerCertificates(),
+                psk, alpn, hostName(config.serverNames()), session.peerCertificates(),
                 session.localCertificates(), ticket.ticketAgeAdd(), lifetime, config.clock().millis()));
     }
 
@@ -146,8 +151,10 @@ public final class ClientHandshaker extends Handshaker {
             forBinder = new Transcript();
             forBinder.begin(spec);
         }
-        byte[] binder = EarlySecret.withPsk(spec, offered.psk().toByteArray())
-                .computeBinder(true, forBinder.hashOf(truncated));
+        EarlySecret early = secrets.hold("early_secret", EarlySecret.withPsk(spec, offered.psk()));
+        byte[] binder = early.computeBinder(true, forBinder.hashOf(truncated));
+        // RFC 8446 §7.1: this Early Secret served the binder only; ServerHello brings the one that goes on.
+        secrets.erase(early);
         ext.set(ext.size() - 1, new PreSharedKeyClientHello(List.of(identity), List.of(Bytes.wrap(binder))));
         return copy(hello, ext);
     }

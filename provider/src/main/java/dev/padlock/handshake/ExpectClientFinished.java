@@ -30,12 +30,19 @@ final class ExpectClientFinished implements State {
                 finished.verifyData().toByteArray())) {
             throw new TlsFailure(AlertDescription.DECRYPT_ERROR, "the client's Finished does not verify");
         }
+        // Its read keys are installed and the client's Finished verified: its last use.
+        hs.secrets.erase(context.keys().client());
         hs.transcript.add(raw);
-        hs.resumptionMasterSecret = context.master().resumptionMasterSecret(hs.transcript.currentHash());
+        hs.resumptionMasterSecret = hs.secrets.hold("resumption_master_secret",
+                context.master().resumptionMasterSecret(hs.transcript.currentHash()));
+        // RFC 8446 §7.1: the last secret derived from the Master Secret.
+        hs.secrets.erase(context.master());
         hs.out.installReadSecret(context.clientApplication());
         hs.enterApplicationPhase(context.clientApplication(), context.serverApplication(), context.exporter());
         State connected = new Connected(hs);
         TicketIssuer.issue(hs, context.clientWantsTickets(), context.serverName());
+        // The server derives PSKs only for the tickets it has just sent.
+        hs.secrets.erase(hs.resumptionMasterSecret);
         return connected;
     }
 }

@@ -1,5 +1,6 @@
 package dev.padlock.handshake;
 
+import dev.padlock.crypto.ExporterMasterSecret;
 import dev.padlock.crypto.MasterSecret;
 import dev.padlock.crypto.TrafficSecret;
 import dev.padlock.wire.AlertDescription;
@@ -38,11 +39,17 @@ final class ExpectServerFinished implements State {
         if (!keys.server().verifyFinished(hs.transcript.currentHash(), finished.verifyData().toByteArray())) {
             throw new TlsFailure(AlertDescription.DECRYPT_ERROR, "the server's Finished does not verify");
         }
+        // Its read keys are installed and the server's Finished verified: its last use.
+        hs.secrets.erase(keys.server());
         hs.transcript.add(raw);
         byte[] th = hs.transcript.currentHash();
-        MasterSecret master = keys.handshakeSecret().masterSecret();
-        TrafficSecret clientApplication = master.clientApplicationTrafficSecret0(th);
-        TrafficSecret serverApplication = master.serverApplicationTrafficSecret0(th);
+        MasterSecret master = hs.secrets.hold("master_secret", keys.handshakeSecret().masterSecret());
+        hs.secrets.erase(keys.handshakeSecret());
+        TrafficSecret clientApplication = hs.secrets.hold(Handshaker.applicationSecretName(true, 0),
+                master.clientApplicationTrafficSecret0(th));
+        TrafficSecret serverApplication = hs.secrets.hold(Handshaker.applicationSecretName(false, 0),
+                master.serverApplicationTrafficSecret0(th));
+        ExporterMasterSecret exporter = hs.secrets.hold("exporter_master_secret", master.exporterMasterSecret(th));
         hs.out.installReadSecret(serverApplication);
 
         hs.sendCompatibilityChangeCipherSpec();
@@ -51,8 +58,13 @@ final class ExpectServerFinished implements State {
         }
         hs.send(new Finished(Bytes.wrap(keys.client().verifyData(hs.transcript.currentHash()))));
         hs.out.installWriteSecret(clientApplication);
-        hs.enterApplicationPhase(serverApplication, clientApplication, master.exporterMasterSecret(th));
-        hs.resumptionMasterSecret = master.resumptionMasterSecret(hs.transcript.currentHash());
+        // Our Finished is computed and the application write keys replace the handshake ones.
+        hs.secrets.erase(keys.client());
+        hs.enterApplicationPhase(serverApplication, clientApplication, exporter);
+        hs.resumptionMasterSecret = hs.secrets.hold("resumption_master_secret",
+                master.resumptionMasterSecret(hs.transcript.currentHash()));
+        // RFC 8446 §7.1: the last secret derived from the Master Secret.
+        hs.secrets.erase(master);
         return new Connected(hs);
     }
 

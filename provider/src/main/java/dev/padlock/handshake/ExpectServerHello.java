@@ -136,6 +136,7 @@ final class ExpectServerHello implements State {
         // RFC 8446 §4.1.4: offer again only a PSK whose hash is the chosen suite's; its binder
         // now covers message_hash and the HelloRetryRequest (§4.2.11.2).
         if (hs.offered != null && !sameHash(hs.offered.suite(), spec)) {
+            hs.secrets.erase(hs.offered.psk());
             hs.offered = null;
         }
         ClientHello second = hs.withPsk(new ClientHello(hello.legacyVersion(), hello.random(),
@@ -168,11 +169,20 @@ final class ExpectServerHello implements State {
         hs.session.cipherSuite(spec.suite());
         hs.session.namedGroup(group);
 
-        HandshakeSecret handshakeSecret = earlySecret(sh, spec).handshakeSecret(sharedSecret);
+        EarlySecret early = hs.secrets.hold("early_secret", earlySecret(sh, spec));
+        HandshakeSecret handshakeSecret = hs.secrets.hold("handshake_secret", early.handshakeSecret(sharedSecret));
         Arrays.fill(sharedSecret, (byte) 0);
+        // RFC 8446 §7.1: without 0-RTT nothing more derives from the Early Secret, nor from the
+        // PSK, whose ticket is used once only (§C.4) whether or not the server took it.
+        hs.secrets.erase(early);
+        if (hs.offered != null) {
+            hs.secrets.erase(hs.offered.psk());
+        }
         byte[] th = hs.transcript.currentHash();
-        TrafficSecret client = handshakeSecret.clientHandshakeTrafficSecret(th);
-        TrafficSecret server = handshakeSecret.serverHandshakeTrafficSecret(th);
+        TrafficSecret client = hs.secrets.hold("client_handshake_traffic_secret",
+                handshakeSecret.clientHandshakeTrafficSecret(th));
+        TrafficSecret server = hs.secrets.hold("server_handshake_traffic_secret",
+                handshakeSecret.serverHandshakeTrafficSecret(th));
         hs.out.installReadSecret(server);
         hs.out.installWriteSecret(client);
         return new ExpectEncryptedExtensions(hs, hello, new HandshakeKeys(handshakeSecret, client, server));
@@ -200,7 +210,7 @@ final class ExpectServerHello implements State {
         hs.session.resumed(true);
         hs.session.peerCertificates(ticket.peerCertificates());
         hs.session.localCertificates(ticket.localCertificates());
-        return EarlySecret.withPsk(spec, ticket.psk().toByteArray());
+        return EarlySecret.withPsk(spec, ticket.psk());
     }
 
     private static boolean sameHash(CipherSuite ticketSuite, CipherSuiteSpec spec) {

@@ -14,6 +14,8 @@ import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.KeyUpdate;
 import dev.padlock.wire.TlsFailure;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import javax.security.auth.Destroyable;
 
 /**
  * One side of one TLS 1.3 handshake, and the post-handshake messages after it (RFC 8446 §4.6).
@@ -27,6 +29,8 @@ public abstract sealed class Handshaker permits ClientHandshaker, ServerHandshak
     final HandshakeOutput out;
     final Transcript transcript = new Transcript();
     final TlsSession session;
+    /** Every secret this connection still needs, so that each is erased when it is not (RFC 8446 §7.2). */
+    final LiveSecrets secrets = new LiveSecrets();
 
     private State state;
     /** Set once ServerHello fixes the suite; decides the Finished length. */
@@ -34,8 +38,14 @@ public abstract sealed class Handshaker permits ClientHandshaker, ServerHandshak
 
     private TrafficSecret readApplicationSecret;
     private TrafficSecret writeApplicationSecret;
+    /** N of the current application_traffic_secret_N in each direction (RFC 8446 §7.2). */
+    private int readGeneration;
+    private int writeGeneration;
     private ExporterMasterSecret exporterMasterSecret;
-    /** RFC 8446 §7.1; each session ticket's PSK derives from it (§4.6.1). */
+    /**
+     * RFC 8446 §7.1; each session ticket's PSK derives from it (§4.6.1). The server erases it
+     * once its tickets are sent; the client keeps it for tickets that may come at any time.
+     */
     ResumptionMasterSecret resumptionMasterSecret;
 
     Handshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session) {
@@ -121,24 +131,56 @@ public abstract sealed class Handshaker permits ClientHandshaker, ServerHandshak
         if (!isComplete()) {
             throw new IllegalStateException("KeyUpdate is only possible after the handshake");
         }
+        if (secrets.isClosed()) {
+            throw new IllegalStateException("KeyUpdate is not possible once the connection is closed");
+        }
         out.sendHandshake(new KeyUpdate(requestPeerUpdate).encode());
-        writeApplicationSecret = writeApplicationSecret.next();
+        TrafficSecret previous = writeApplicationSecret;
+        writeApplicationSecret = secrets.hold(applicationSecretName(config.clientMode(), ++writeGeneration),
+                previous.next());
         out.installWriteSecret(writeApplicationSecret);
+        // RFC 8446 §7.2: once application_traffic_secret_N+1 and its keys exist, N is erased.
+        secrets.erase(previous);
     }
 
     /** RFC 8446 §4.6.3: the peer moved to its next secret; answer if it asked us to. */
     final void onKeyUpdate(KeyUpdate update) {
-        readApplicationSecret = readApplicationSecret.next();
+        TrafficSecret previous = readApplicationSecret;
+        readApplicationSecret = secrets.hold(applicationSecretName(!config.clientMode(), ++readGeneration),
+                previous.next());
         out.installReadSecret(readApplicationSecret);
+        secrets.erase(previous);
         if (update.updateRequested()) {
             updateKeys(false);
         }
+    }
+
+    static String applicationSecretName(boolean client, int generation) {
+        return (client ? "client" : "server") + "_application_traffic_secret_" + generation;
+    }
+
+    /**
+     * The connection closed or failed: erases every secret it still held, the application
+     * traffic secrets, the exporter master secret and the client's resumption master secret
+     * included. Nothing can be derived afterwards: no KeyUpdate, no exported keying material,
+     * no PSK from a late NewSessionTicket.
+     */
+    public final void eraseSecrets() {
+        secrets.eraseAll();
+    }
+
+    /** For tests: sees each secret of this connection, under its RFC 8446 name, as it is derived. */
+    final void observeSecrets(BiConsumer<String, Destroyable> observer) {
+        secrets.observe(observer);
     }
 
     /** RFC 8446 §7.5 exporter; empty context and absent context hash alike (HKDF of Hash("")). */
     public final byte[] exportKeyingMaterial(String label, byte[] context, int length) {
         if (exporterMasterSecret == null) {
             throw new IllegalStateException("keying material can be exported only after the handshake");
+        }
+        if (secrets.isClosed()) {
+            throw new IllegalStateException("keying material cannot be exported once the connection is closed");
         }
         return exporterMasterSecret.export(label, context == null ? new byte[0] : context, length);
     }

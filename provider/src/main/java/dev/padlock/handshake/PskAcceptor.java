@@ -2,6 +2,7 @@ package dev.padlock.handshake;
 
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.EarlySecret;
+import dev.padlock.crypto.PreSharedKey;
 import dev.padlock.session.ResumptionState;
 import dev.padlock.session.TicketKeys;
 import dev.padlock.wire.AlertDescription;
@@ -34,8 +35,11 @@ final class PskAcceptor {
      */
     static final long AGE_TOLERANCE_MILLIS = 10_000;
 
-    /** The PSK chosen: its index among the client's identities, and what its ticket held. */
-    record Accepted(int index, ResumptionState state) {
+    /**
+     * The PSK chosen: its index among the client's identities, what its ticket held (the PSK
+     * itself already erased), and the Early Secret that the PSK became and its binder proved.
+     */
+    record Accepted(int index, ResumptionState state, EarlySecret earlySecret) {
     }
 
     private PskAcceptor() {
@@ -66,12 +70,14 @@ final class PskAcceptor {
         long now = hs.config.clock().millis();
         for (int i = 0; i < identities.size(); i++) {
             PskIdentity identity = identities.get(i);
-            Optional<ResumptionState> state = keys.open(identity.identity().toByteArray())
-                    .flatMap(ResumptionState::decode);
+            Optional<byte[]> plaintext = keys.open(identity.identity().toByteArray());
+            Optional<ResumptionState> state = plaintext.flatMap(ResumptionState::decode);
+            plaintext.ifPresent(p -> Arrays.fill(p, (byte) 0));
             if (state.isPresent() && usable(hs, state.get(), identity, suite, serverName, now)) {
-                verifyBinder(hs, hello, raw, suite, state.get(), binders.get(i));
-                return Optional.of(new Accepted(i, state.get()));
+                EarlySecret early = verifyBinder(hs, hello, raw, suite, state.get(), binders.get(i));
+                return Optional.of(new Accepted(i, state.get(), early));
             }
+            state.ifPresent(s -> s.psk().destroy());
         }
         return Optional.empty();
     }
@@ -94,16 +100,21 @@ final class PskAcceptor {
                 && !(hs.config.clientAuth() == ClientAuth.REQUIRED && state.peerCertificates().isEmpty());
     }
 
-    /** RFC 8446 §4.2.11.2: the binder over Truncate(ClientHello), checked in constant time. */
-    private static void verifyBinder(ServerHandshaker hs, ClientHello hello, Bytes raw, CipherSuiteSpec suite,
+    /**
+     * RFC 8446 §4.2.11.2: the binder over Truncate(ClientHello), checked in constant time.
+     * Returns the Early Secret, from which the handshake goes on; the PSK is erased (§7.1: it
+     * has no use beyond the Early Secret).
+     */
+    private static EarlySecret verifyBinder(ServerHandshaker hs, ClientHello hello, Bytes raw, CipherSuiteSpec suite,
             ResumptionState state, Bytes binder) {
         Bytes truncated = raw.slice(0, raw.length() - hello.bindersLength());
-        byte[] psk = state.psk().toByteArray();
-        EarlySecret early = EarlySecret.withPsk(suite, psk);
-        Arrays.fill(psk, (byte) 0);
+        PreSharedKey psk = hs.secrets.hold("psk", state.psk());
+        EarlySecret early = hs.secrets.hold("early_secret", EarlySecret.withPsk(suite, psk));
+        hs.secrets.erase(psk);
         if (!early.verifyBinder(true, hs.transcript.hashOf(truncated), binder.toByteArray())) {
             throw new TlsFailure(AlertDescription.DECRYPT_ERROR, "the PSK binder does not verify");
         }
+        return early;
     }
 
     /** The host_name the client asked for, or "". */

@@ -2,6 +2,7 @@ package dev.padlock.handshake;
 
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.EarlySecret;
+import dev.padlock.crypto.ExporterMasterSecret;
 import dev.padlock.crypto.HandshakeSecret;
 import dev.padlock.crypto.KeyShare;
 import dev.padlock.crypto.MasterSecret;
@@ -79,14 +80,21 @@ final class ServerFlight {
         hs.send(new Finished(Bytes.wrap(keys.server().verifyData(hs.transcript.currentHash()))));
 
         byte[] th = hs.transcript.currentHash();
-        MasterSecret master = keys.handshakeSecret().masterSecret();
-        TrafficSecret clientApplication = master.clientApplicationTrafficSecret0(th);
-        TrafficSecret serverApplication = master.serverApplicationTrafficSecret0(th);
+        MasterSecret master = hs.secrets.hold("master_secret", keys.handshakeSecret().masterSecret());
+        hs.secrets.erase(keys.handshakeSecret());
+        TrafficSecret clientApplication = hs.secrets.hold(Handshaker.applicationSecretName(true, 0),
+                master.clientApplicationTrafficSecret0(th));
+        TrafficSecret serverApplication = hs.secrets.hold(Handshaker.applicationSecretName(false, 0),
+                master.serverApplicationTrafficSecret0(th));
+        ExporterMasterSecret exporter = hs.secrets.hold("exporter_master_secret", master.exporterMasterSecret(th));
         hs.out.installWriteSecret(serverApplication);
+        // Our Finished is computed and the application write keys replace the handshake ones.
+        hs.secrets.erase(keys.server());
         boolean wantsTickets = hello.extension(PskKeyExchangeModesExtension.class)
                 .map(m -> m.modes().contains(PskKeyExchangeMode.PSK_DHE_KE)).orElse(false);
+        // The Master Secret lives on until the client's Finished gives resumption_master_secret.
         ClientFinishedContext next = new ClientFinishedContext(keys, master, clientApplication, serverApplication,
-                master.exporterMasterSecret(th), wantsTickets, PskAcceptor.hostName(hello));
+                exporter, wantsTickets, PskAcceptor.hostName(hello));
         return requestCertificate
                 ? new ExpectClientCertificate(hs, next)
                 : new ExpectClientFinished(hs, next);
@@ -119,13 +127,17 @@ final class ServerFlight {
         hs.session.cipherSuite(suite.suite());
         hs.session.namedGroup(share.group());
 
-        EarlySecret early = psk == null ? EarlySecret.withoutPsk(suite)
-                : EarlySecret.withPsk(suite, psk.state().psk().toByteArray());
-        HandshakeSecret handshakeSecret = early.handshakeSecret(sharedSecret);
+        EarlySecret early = psk == null ? hs.secrets.hold("early_secret", EarlySecret.withoutPsk(suite))
+                : psk.earlySecret();
+        HandshakeSecret handshakeSecret = hs.secrets.hold("handshake_secret", early.handshakeSecret(sharedSecret));
         Arrays.fill(sharedSecret, (byte) 0);
+        // RFC 8446 §7.1: the binder is checked and there is no 0-RTT; nothing more derives from it.
+        hs.secrets.erase(early);
         byte[] th = hs.transcript.currentHash();
-        TrafficSecret client = handshakeSecret.clientHandshakeTrafficSecret(th);
-        TrafficSecret server = handshakeSecret.serverHandshakeTrafficSecret(th);
+        TrafficSecret client = hs.secrets.hold("client_handshake_traffic_secret",
+                handshakeSecret.clientHandshakeTrafficSecret(th));
+        TrafficSecret server = hs.secrets.hold("server_handshake_traffic_secret",
+                handshakeSecret.serverHandshakeTrafficSecret(th));
         hs.out.installWriteSecret(server);
         hs.out.installReadSecret(client);
         return new HandshakeKeys(handshakeSecret, client, server);

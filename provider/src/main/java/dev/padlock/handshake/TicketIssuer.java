@@ -1,5 +1,6 @@
 package dev.padlock.handshake;
 
+import dev.padlock.crypto.PreSharedKey;
 import dev.padlock.session.ResumptionState;
 import dev.padlock.session.TicketKeys;
 import dev.padlock.wire.Bytes;
@@ -35,12 +36,21 @@ final class TicketIssuer {
             // §4.6.1: the nonce must be unique among this connection's tickets.
             byte[] nonce = {(byte) i};
             long ageAdd = hs.config.random().nextInt() & 0xFFFFFFFFL;
-            ResumptionState state = new ResumptionState(hs.suite.suite(),
-                    Bytes.wrap(hs.resumptionMasterSecret.psk(nonce)), alpn, serverName,
-                    hs.session.peerCertificates(), hs.session.localCertificates(), now, ageAdd, lifetime);
-            byte[] plaintext = state.encode();
-            byte[] ticket = keys.seal(plaintext);
-            Arrays.fill(plaintext, (byte) 0);
+            PreSharedKey psk = hs.resumptionMasterSecret.psk(nonce);
+            byte[] plaintext;
+            try {
+                plaintext = new ResumptionState(hs.suite.suite(), psk, alpn, serverName, hs.session.peerCertificates(),
+                        hs.session.localCertificates(), now, ageAdd, lifetime).encode();
+            } finally {
+                // The ticket carries the PSK from here on; the server keeps no copy.
+                psk.destroy();
+            }
+            byte[] ticket;
+            try {
+                ticket = keys.seal(plaintext);
+            } finally {
+                Arrays.fill(plaintext, (byte) 0);
+            }
             if (ticket.length > MAX_TICKET_LENGTH) {
                 // Both certificate chains did not fit in opaque ticket<1..2^16-1> (§4.6.1); every
                 // ticket of this connection would be as long, so it gets none and is not resumed.

@@ -14,7 +14,8 @@ import java.util.Optional;
  * The client's tickets by {@link Scope} (server and the identity checks made on it), the least
  * recently used scope dropped first beyond the cache size. A ticket is handed out once only:
  * RFC 8446 §C.4 asks clients not to reuse a ticket, so that passive observers cannot link
- * connections. Thread-safe.
+ * connections. A ticket dropped unused (expired, evicted, its session invalidated) has its PSK
+ * erased. Thread-safe.
  */
 public final class ClientSessionCache {
     /** Servers send a few tickets per connection; more than this per server are of no use. */
@@ -75,7 +76,7 @@ public final class ClientSessionCache {
         Deque<Held> forScope = tickets.computeIfAbsent(scope, s -> new ArrayDeque<>());
         forScope.addLast(new Held(ticket, Bytes.of(sessionId)));
         while (forScope.size() > TICKETS_PER_SERVER) {
-            forScope.removeFirst();
+            drop(forScope.removeFirst());
         }
         evict();
     }
@@ -93,7 +94,7 @@ public final class ClientSessionCache {
             return Optional.empty();
         }
         long now = clock.millis();
-        forScope.removeIf(h -> !h.ticket().isUsable(now, timeoutSeconds));
+        forScope.removeIf(h -> !h.ticket().isUsable(now, timeoutSeconds) && drop(h));
         Held newest = forScope.pollLast();
         if (forScope.isEmpty()) {
             tickets.remove(scope);
@@ -105,13 +106,14 @@ public final class ClientSessionCache {
     public synchronized void removeSession(byte[] sessionId) {
         Bytes id = Bytes.of(sessionId);
         tickets.values().removeIf(forScope -> {
-            forScope.removeIf(h -> h.sessionId().equals(id));
+            forScope.removeIf(h -> h.sessionId().equals(id) && drop(h));
             return forScope.isEmpty();
         });
     }
 
     /** Drops every ticket: they were earned under a trust configuration no longer in force. */
     public synchronized void clear() {
+        tickets.values().forEach(forScope -> forScope.forEach(ClientSessionCache::drop));
         tickets.clear();
     }
 
@@ -141,9 +143,15 @@ public final class ClientSessionCache {
         }
         Iterator<Map.Entry<Scope, Deque<Held>>> it = tickets.entrySet().iterator();
         while (tickets.size() > maxServers && it.hasNext()) {
-            it.next();
+            it.next().getValue().forEach(ClientSessionCache::drop);
             it.remove();
         }
+    }
+
+    /** Erases the PSK of a ticket that will never be used; true, for use in removeIf. */
+    private static boolean drop(Held held) {
+        held.ticket().psk().destroy();
+        return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.padlock.session;
 
+import dev.padlock.crypto.PreSharedKey;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
 import java.security.cert.X509Certificate;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * @param lifetimeSeconds     the server's ticket_lifetime
  * @param receivedAt          when the ticket arrived, in epoch milliseconds
  */
-public record ClientTicket(Bytes ticket, CipherSuite suite, Bytes psk, String applicationProtocol,
+public record ClientTicket(Bytes ticket, CipherSuite suite, PreSharedKey psk, String applicationProtocol,
         String serverName, List<X509Certificate> peerCertificates, List<X509Certificate> localCertificates,
         long ticketAgeAdd, long lifetimeSeconds, long receivedAt) {
 

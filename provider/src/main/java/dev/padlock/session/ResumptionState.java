@@ -1,5 +1,6 @@
 package dev.padlock.session;
 
+import dev.padlock.crypto.PreSharedKey;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
 import dev.padlock.wire.TlsFailure;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * @param ticketAgeAdd        the ticket_age_add sent with the ticket
  * @param lifetimeSeconds     the ticket_lifetime sent with the ticket
  */
-public record ResumptionState(CipherSuite suite, Bytes psk, String applicationProtocol, String serverName,
+public record ResumptionState(CipherSuite suite, PreSharedKey psk, String applicationProtocol, String serverName,
         List<X509Certificate> peerCertificates, List<X509Certificate> localCertificates, long createdAt,
         long ticketAgeAdd, long lifetimeSeconds) {
     private static final int VERSION = 2;
@@ -44,33 +45,43 @@ public record ResumptionState(CipherSuite suite, Bytes psk, String applicationPr
         localCertificates = List.copyOf(localCertificates);
     }
 
-    /** The plaintext that {@link TicketKeys#seal} protects. */
+    /**
+     * The plaintext that {@link TicketKeys#seal} protects. It holds the PSK: the caller zeroes
+     * it once sealed. The writer is made large enough never to grow, so that no copy of the PSK
+     * is left behind in a discarded buffer.
+     */
     public byte[] encode() {
-        TlsWriter w = new TlsWriter(256);
+        TlsWriter w = new TlsWriter(256 + applicationProtocol.length() + serverName.length()
+                + chainLength(peerCertificates) + chainLength(localCertificates));
         w.u8(VERSION);
         suite.write(w);
-        w.vector8(psk);
+        psk.writeForSealing(w);
         w.vector8(Bytes.wrap(applicationProtocol.getBytes(StandardCharsets.ISO_8859_1)));
         w.vector16(Bytes.wrap(serverName.getBytes(StandardCharsets.US_ASCII)));
         writeChain(w, peerCertificates);
         writeChain(w, localCertificates);
         w.u32(createdAt >>> 32).u32(createdAt & 0xFFFFFFFFL);
         w.u32(ticketAgeAdd).u32(lifetimeSeconds);
-        return w.toByteArray();
+        byte[] plaintext = w.toByteArray();
+        w.zero();
+        return plaintext;
     }
 
     /**
      * Reads what {@link #encode} wrote. It authenticated under our key, so a malformed state
      * is an old format or a bug: the ticket is not used, and the handshake goes on in full.
+     * The PSK is copied straight out of {@code plaintext}, which the caller zeroes afterwards.
      */
     public static Optional<ResumptionState> decode(byte[] plaintext) {
+        PreSharedKey psk = null;
         try {
             TlsReader r = TlsReader.of(plaintext, "ticket");
             if (r.u8("version") != VERSION) {
                 return Optional.empty();
             }
             CipherSuite suite = CipherSuite.read(r, "suite");
-            Bytes psk = r.vector8("psk", 32, 255);
+            TlsReader pskField = r.sub8("psk", 32, 255);
+            psk = PreSharedKey.copyOf(plaintext, pskField.position(), pskField.remaining());
             String alpn = new String(r.vector8("alpn", 0, 255).toByteArray(), StandardCharsets.ISO_8859_1);
             String sni = new String(r.vector16("server_name", 0, 0xFFFF).toByteArray(), StandardCharsets.US_ASCII);
             List<X509Certificate> certificates = readChain(r, "peer_certificates");
@@ -82,6 +93,9 @@ public record ResumptionState(CipherSuite suite, Bytes psk, String applicationPr
             return Optional.of(new ResumptionState(suite, psk, alpn, sni, certificates, local, created, ageAdd,
                     lifetime));
         } catch (TlsFailure | CertificateException | ClassCastException e) {
+            if (psk != null) {
+                psk.destroy();
+            }
             return Optional.empty();
         }
     }
@@ -103,6 +117,15 @@ public record ResumptionState(CipherSuite suite, Bytes psk, String applicationPr
             certificates.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
         }
         return certificates;
+    }
+
+    /** The encoded length of {@code chain} as {@link #writeChain} writes it. */
+    private static int chainLength(List<X509Certificate> chain) {
+        int length = 3;
+        for (X509Certificate c : chain) {
+            length += 3 + der(c).length();
+        }
+        return length;
     }
 
     private static Bytes der(X509Certificate c) {

@@ -136,4 +136,13 @@ public final class TlsWriter {
     public Bytes toBytes() {
         return Bytes.wrap(toByteArray());
     }
+
+    /**
+     * Zeroes what was written, for a plaintext that held a secret once it has been copied out.
+     * Only the current buffer is zeroed: a writer for secrets is made large enough never to grow.
+     */
+    public void zero() {
+        Arrays.fill(buf, (byte) 0);
+        len = 0;
+    }
 }

@@ -15,6 +15,7 @@ import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.EarlySecret;
 import dev.padlock.crypto.HandshakeSecret;
 import dev.padlock.crypto.KeyShare;
+import dev.padlock.crypto.PreSharedKey;
 import dev.padlock.crypto.TrafficKeys;
 import dev.padlock.crypto.TrafficSecret;
 import dev.padlock.crypto.Transcript;
@@ -109,7 +110,7 @@ class EarlyDataSkipTest {
             transcript.add(hello);
             if (earlyData) {
                 // RFC 8446 §7.1: client_early_traffic_secret = Derive-Secret(Early Secret, "c e traffic", ClientHello).
-                TrafficSecret early = EarlySecret.withPsk(SUITE, psk).clientEarlyTrafficSecret(transcript.currentHash());
+                TrafficSecret early = EarlySecret.withPsk(SUITE, PreSharedKey.copyOf(psk, 0, psk.length)).clientEarlyTrafficSecret(transcript.currentHash());
                 TrafficKeys keys = early.keys();
                 earlyWriter = new RecordEncryptor(SUITE, keys.key(), keys.iv());
             }

@@ -42,6 +42,11 @@ final class ScriptedPeer implements HandshakeOutput {
     final Handshaker handshaker;
     private final List<Sent> sent = new ArrayList<>();
     private final Map<TrafficSecret, RecordEncryptor> encryptors = new IdentityHashMap<>();
+    /**
+     * The keys of each write epoch, taken when it was installed: the handshaker erases a traffic
+     * secret once it is done with it (RFC 8446 §7.2), while a script may still use its epoch.
+     */
+    private final Map<TrafficSecret, TrafficKeys> epochKeys = new IdentityHashMap<>();
     private TrafficSecret writeSecret;
     private RecordDecryptor reader;
 
@@ -77,7 +82,7 @@ final class ScriptedPeer implements HandshakeOutput {
     /** A record of {@code type} protected under {@code epoch}, the sequence number following on. */
     ByteBuffer protect(ContentType type, Bytes content, TrafficSecret epoch) {
         RecordEncryptor encryptor = encryptors.computeIfAbsent(epoch, e -> {
-            TrafficKeys keys = e.keys();
+            TrafficKeys keys = epochKeys.get(e);
             return new RecordEncryptor(e.suite(), keys.key(), keys.iv());
         });
         ByteBuffer record = ByteBuffer.allocate(RecordEncryptor.sealedLength(content.length(), 0));
@@ -93,7 +98,7 @@ final class ScriptedPeer implements HandshakeOutput {
     ByteBuffer sealInnerPlaintext(byte[] innerPlaintext) throws GeneralSecurityException {
         TrafficSecret epoch = writeSecret;
         long sequence = encryptors.containsKey(epoch) ? encryptors.get(epoch).sequenceNumber() : 0;
-        TrafficKeys keys = epoch.keys();
+        TrafficKeys keys = epochKeys.get(epoch);
         byte[] nonce = keys.iv();
         for (int i = 0; i < 8; i++) {
             nonce[nonce.length - 1 - i] ^= (byte) (sequence >>> (8 * i));
@@ -161,5 +166,6 @@ final class ScriptedPeer implements HandshakeOutput {
     @Override
     public void installWriteSecret(TrafficSecret secret) {
         writeSecret = secret;
+        epochKeys.put(secret, secret.keys());
     }
 }

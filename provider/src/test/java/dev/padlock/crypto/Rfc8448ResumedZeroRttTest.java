@@ -72,7 +72,7 @@ class Rfc8448ResumedZeroRttTest {
             3a dd 4f b2 d8 fd f8 22 a0 ca 3c f7 67 8e
             f5 e8 8d ae 99 01 41 c5 92 4d 57 bb 6f a3 1b 9e 5f 9d""";
 
-    static byte[] psk() {
+    static PreSharedKey psk() {
         ResumptionMasterSecret rms = new ResumptionMasterSecret(SUITE,
                 hex(Rfc8448SimpleHandshakeTest.RESUMPTION_MASTER_SECRET));
         // The NewSessionTicket of §3 carries ticket_nonce 00 00.
@@ -83,7 +83,7 @@ class Rfc8448ResumedZeroRttTest {
     void resumptionPskFromTicketNonce() {
         assertArrayEquals(hex("""
                 4e cd 0e b6 ec 3b 4d 87 f5 d6 02 8f 92 2c
-                a4 c5 85 1a 27 7f d4 13 11 c9 e6 2d 2c 94 92 e1 c4 f3"""), psk(),
+                a4 c5 85 1a 27 7f d4 13 11 c9 e6 2d 2c 94 92 e1 c4 f3"""), psk().bytes(),
                 "{server} generate resumption secret \"tls13 resumption\": expanded");
     }
 
@@ -93,7 +93,7 @@ class Rfc8448ResumedZeroRttTest {
         assertArrayEquals(hex("""
                 9b 21 88 e9 b2 fc 6d 64 d7 1d c3 29 90 0e 20
                 bb 41 91 50 00 f6 78 aa 83 9c bb 79 7c b7 d8 33 2c"""),
-                Hkdf.of(SUITE).extract(new byte[32], psk()), "{client} extract secret \"early\": secret");
+                Hkdf.of(SUITE).extract(new byte[32], psk().bytes()), "{client} extract secret \"early\": secret");
         assertArrayEquals(hex("""
                 69 fe 13 1a 3b ba d5 d6 3c 64 ee bc c3 0e 39 5b
                 9d 81 07 72 6a 13 d0 74 e3 89 db c8 a4 e4 72 56"""), early.binderKey(true),

@@ -231,7 +231,7 @@ class Rfc8448SimpleHandshakeTest {
         // {server} generate resumption secret "tls13 resumption", ticket_nonce 00 00 (RFC 8448 §3)
         assertArrayEquals(hex("""
                 4e cd 0e b6 ec 3b 4d 87 f5 d6 02 8f 92 2c
-                a4 c5 85 1a 27 7f d4 13 11 c9 e6 2d 2c 94 92 e1 c4 f3"""), rms.psk(hex("00 00")),
+                a4 c5 85 1a 27 7f d4 13 11 c9 e6 2d 2c 94 92 e1 c4 f3"""), rms.psk(hex("00 00")).bytes(),
                 "{server} generate resumption secret \"tls13 resumption\": expanded");
     }
 
