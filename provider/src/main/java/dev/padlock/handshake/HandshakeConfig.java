@@ -96,4 +96,168 @@ public record HandshakeConfig(
 
     /** A default for tests and defaults: 64 KiB is far above any sane certificate chain. */
     public static final int DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE = 64 * 1024;
+
+    /**
+     * A builder for one side. Groups, signature schemes and the peer trust have no default;
+     * everything else starts as: every supported suite, one key share, the CertificateVerify
+     * schemes also for certificates, no credentials, a new {@code SecureRandom}, the UTC system
+     * clock, no peer, no SNI, no ALPN, no client authentication, the client's suite order, no
+     * compatibility mode, {@link #DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE}, no record_size_limit and
+     * no resumption.
+     */
+    public static Builder builder(boolean clientMode) {
+        return new Builder(clientMode);
+    }
+
+    /** A builder holding this configuration, to change some of it. */
+    public Builder toBuilder() {
+        return new Builder(clientMode).cipherSuites(cipherSuites).namedGroups(namedGroups)
+                .keyShareCount(keyShareCount).signatureSchemes(signatureSchemes)
+                .signatureSchemesCert(signatureSchemesCert).credentials(credentials).peerTrust(peerTrust)
+                .random(random).clock(clock).peer(peerHost, peerPort).serverNames(serverNames)
+                .sniMatchers(sniMatchers).applicationProtocols(applicationProtocols).alpnSelector(alpnSelector)
+                .clientAuth(clientAuth).honorServerOrder(honorServerOrder)
+                .middleboxCompatibility(middleboxCompatibility).maxHandshakeMessageSize(maxHandshakeMessageSize)
+                .recordSizeLimit(recordSizeLimit).resumption(resumption);
+    }
+
+    /** Named setters for {@link HandshakeConfig}; {@link #build} validates as the constructor does. */
+    public static final class Builder {
+        private final boolean clientMode;
+        private List<CipherSuiteSpec> cipherSuites = CipherSuiteSpec.SUPPORTED;
+        private List<NamedGroup> namedGroups = List.of();
+        private int keyShareCount = 1;
+        private List<SignatureScheme> signatureSchemes = List.of();
+        private List<SignatureScheme> signatureSchemesCert;
+        private Credentials credentials = Credentials.NONE;
+        private PeerTrust peerTrust;
+        private SecureRandom random;
+        private Clock clock = Clock.systemUTC();
+        private String peerHost;
+        private int peerPort = -1;
+        private List<SNIServerName> serverNames = List.of();
+        private Collection<SNIMatcher> sniMatchers = List.of();
+        private List<String> applicationProtocols = List.of();
+        private Function<List<String>, String> alpnSelector;
+        private ClientAuth clientAuth = ClientAuth.NONE;
+        private boolean honorServerOrder;
+        private boolean middleboxCompatibility;
+        private int maxHandshakeMessageSize = DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE;
+        private int recordSizeLimit;
+        private Resumption resumption = Resumption.DISABLED;
+
+        private Builder(boolean clientMode) {
+            this.clientMode = clientMode;
+        }
+
+        public Builder cipherSuites(List<CipherSuiteSpec> suites) {
+            this.cipherSuites = suites;
+            return this;
+        }
+
+        public Builder namedGroups(List<NamedGroup> groups) {
+            this.namedGroups = groups;
+            return this;
+        }
+
+        public Builder keyShareCount(int count) {
+            this.keyShareCount = count;
+            return this;
+        }
+
+        public Builder signatureSchemes(List<SignatureScheme> schemes) {
+            this.signatureSchemes = schemes;
+            return this;
+        }
+
+        public Builder signatureSchemesCert(List<SignatureScheme> schemes) {
+            this.signatureSchemesCert = schemes;
+            return this;
+        }
+
+        public Builder credentials(Credentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        public Builder peerTrust(PeerTrust trust) {
+            this.peerTrust = trust;
+            return this;
+        }
+
+        public Builder random(SecureRandom random) {
+            this.random = random;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** The peer as the application named it: host (or null) and port (or -1). */
+        public Builder peer(String host, int port) {
+            this.peerHost = host;
+            this.peerPort = port;
+            return this;
+        }
+
+        public Builder serverNames(List<SNIServerName> names) {
+            this.serverNames = names;
+            return this;
+        }
+
+        public Builder sniMatchers(Collection<SNIMatcher> matchers) {
+            this.sniMatchers = matchers;
+            return this;
+        }
+
+        public Builder applicationProtocols(List<String> protocols) {
+            this.applicationProtocols = protocols;
+            return this;
+        }
+
+        public Builder alpnSelector(Function<List<String>, String> selector) {
+            this.alpnSelector = selector;
+            return this;
+        }
+
+        public Builder clientAuth(ClientAuth auth) {
+            this.clientAuth = auth;
+            return this;
+        }
+
+        public Builder honorServerOrder(boolean honor) {
+            this.honorServerOrder = honor;
+            return this;
+        }
+
+        public Builder middleboxCompatibility(boolean compatibility) {
+            this.middleboxCompatibility = compatibility;
+            return this;
+        }
+
+        public Builder maxHandshakeMessageSize(int size) {
+            this.maxHandshakeMessageSize = size;
+            return this;
+        }
+
+        public Builder recordSizeLimit(int limit) {
+            this.recordSizeLimit = limit;
+            return this;
+        }
+
+        public Builder resumption(Resumption resumption) {
+            this.resumption = resumption;
+            return this;
+        }
+
+        public HandshakeConfig build() {
+            return new HandshakeConfig(clientMode, cipherSuites, namedGroups, keyShareCount, signatureSchemes,
+                    signatureSchemesCert != null ? signatureSchemesCert : signatureSchemes, credentials,
+                    Objects.requireNonNull(peerTrust, "peerTrust"), random != null ? random : new SecureRandom(), clock,
+                    peerHost, peerPort, serverNames, sniMatchers, applicationProtocols, alpnSelector, clientAuth,
+                    honorServerOrder, middleboxCompatibility, maxHandshakeMessageSize, recordSizeLimit, resumption);
+        }
+    }
 }

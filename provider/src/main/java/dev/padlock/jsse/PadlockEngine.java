@@ -1,12 +1,9 @@
 package dev.padlock.jsse;
 
-import dev.padlock.core.Config;
 import dev.padlock.core.TlsConnection;
-import dev.padlock.handshake.HandshakeConfig;
 import dev.padlock.record.RecordDecryptor;
 import dev.padlock.record.RecordEncryptor;
 import dev.padlock.record.RecordHeader;
-import dev.padlock.session.TlsSession;
 import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
@@ -72,39 +69,24 @@ final class PadlockEngine extends SSLEngine {
     }
 
     private void start() throws SSLException {
-        HandshakeConfig config;
+        Connections.Opened opened;
         try {
-            config = parameters.toHandshakeConfig(
-                    KeyManagerBridge.forEngine(context.keyManager(), this),
-                    TrustManagerBridge.forEngine(context.trustManager(), this),
-                    context.secureRandom(), context.clock(), getPeerHost(), getPeerPort(),
+            opened = Connections.open(context, parameters, KeyManagerBridge.forEngine(context.keyManager(), this),
+                    TrustManagerBridge.forEngine(context.trustManager(), this), getPeerHost(), getPeerPort(),
                     alpnSelector == null ? null : offered -> alpnSelector.apply(this, offered),
-                    PadlockSessionContext.forHandshake(context, parameters));
+                    "engine " + (getPeerHost() == null ? "" : getPeerHost() + ":" + getPeerPort()));
         } catch (SSLHandshakeException e) {
             outboundDone = true;
             throw e;
         }
-        TlsSession state = new TlsSession(newSessionId(), context.clock().instant(), getPeerHost(), getPeerPort());
-        connection = new TlsConnection(Config.of(config,
-                context.diagnostics().observer(describe(config.clientMode()))), state);
-        sessionContext = parameters.clientMode() ? context.clientSessionContext() : context.serverSessionContext();
-        session = new PadlockSession(state, sessionContext);
+        connection = opened.tls();
+        session = opened.session();
+        sessionContext = opened.sessionContext();
         try {
             connection.start();
         } catch (TlsFailure f) {
             throw Failures.toException(f, true);
         }
-    }
-
-    private String describe(boolean client) {
-        return (client ? "client engine " : "server engine ") + (getPeerHost() == null ? "" : getPeerHost() + ":"
-                + getPeerPort());
-    }
-
-    private byte[] newSessionId() {
-        byte[] id = new byte[32];
-        context.secureRandom().nextBytes(id);
-        return id;
     }
 
     private void ensureStarted() throws SSLException {

@@ -1,9 +1,5 @@
 package dev.padlock.jsse;
 
-import dev.padlock.core.Config;
-import dev.padlock.core.TlsConnection;
-import dev.padlock.handshake.HandshakeConfig;
-import dev.padlock.session.TlsSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -96,24 +92,16 @@ final class PadlockSocket extends SSLSocket {
             if (!raw.isConnected()) {
                 throw new SocketException("Socket is not connected");
             }
-            HandshakeConfig config = parameters.toHandshakeConfig(
+            Connections.Opened opened = Connections.open(context, parameters,
                     KeyManagerBridge.forSocket(context.keyManager(), this),
-                    TrustManagerBridge.forSocket(context.trustManager(), this),
-                    context.secureRandom(), context.clock(), peerHost, raw.getPort(),
+                    TrustManagerBridge.forSocket(context.trustManager(), this), peerHost, raw.getPort(),
                     alpnSelector == null ? null : offered -> alpnSelector.apply(this, offered),
-                    PadlockSessionContext.forHandshake(context, parameters));
-            byte[] id = new byte[32];
-            context.secureRandom().nextBytes(id);
-            TlsSession state = new TlsSession(id, context.clock().instant(), peerHost, raw.getPort());
-            TlsConnection tls = new TlsConnection(Config.of(config, context.diagnostics().observer(
-                    (config.clientMode() ? "client socket " : "server socket ") + raw.getRemoteSocketAddress())),
-                    state);
-            sessionContext = parameters.clientMode() ? context.clientSessionContext()
-                    : context.serverSessionContext();
-            session = new PadlockSession(state, sessionContext);
+                    "socket " + raw.getRemoteSocketAddress());
+            sessionContext = opened.sessionContext();
+            session = opened.session();
             InputStream in = consumed == null ? raw.getInputStream()
                     : new SequenceInputStream(consumed, raw.getInputStream());
-            io = new SocketConnection(tls, in, raw.getOutputStream(),
+            io = new SocketConnection(opened.tls(), in, raw.getOutputStream(),
                     Boolean.getBoolean("com.sun.net.ssl.requireCloseNotify"));
             return io;
         }

@@ -234,29 +234,27 @@ final class ParametersState {
                     + "Padlock supports " + ContextDefaults.supportedSuiteNames());
         }
         int keyShares = Math.min(ContextDefaults.KEY_SHARE_COUNT, defaults.namedGroups().size());
-        return new HandshakeConfig(
-                clientMode,
-                enabledCipherSuites,
-                defaults.namedGroups(),
-                keyShares,
-                defaults.side(clientMode).signatureSchemes(),
-                defaults.certificateSchemes(clientMode),
-                credentials,
-                peerTrust,
-                random,
-                clock,
-                peerHost,
-                peerPort,
-                clientMode ? clientServerNames(peerHost) : List.of(),
-                !clientMode && sniMatchers != null ? sniMatchers : List.of(),
-                applicationProtocols,
-                clientMode ? null : alpnSelector,
-                clientMode ? ClientAuth.NONE : clientAuth,
-                useCipherSuitesOrder,
-                defaults.middleboxCompatibility(),
-                defaults.maxHandshakeMessageSize(),
-                0,
-                resumption);
+        return HandshakeConfig.builder(clientMode)
+                .cipherSuites(enabledCipherSuites)
+                .namedGroups(defaults.namedGroups())
+                .keyShareCount(keyShares)
+                .signatureSchemes(defaults.side(clientMode).signatureSchemes())
+                .signatureSchemesCert(defaults.certificateSchemes(clientMode))
+                .credentials(credentials)
+                .peerTrust(peerTrust)
+                .random(random)
+                .clock(clock)
+                .peer(peerHost, peerPort)
+                .serverNames(clientMode ? clientServerNames(peerHost) : List.of())
+                .sniMatchers(!clientMode && sniMatchers != null ? sniMatchers : List.of())
+                .applicationProtocols(applicationProtocols)
+                .alpnSelector(clientMode ? null : alpnSelector)
+                .clientAuth(clientMode ? ClientAuth.NONE : clientAuth)
+                .honorServerOrder(useCipherSuitesOrder)
+                .middleboxCompatibility(defaults.middleboxCompatibility())
+                .maxHandshakeMessageSize(defaults.maxHandshakeMessageSize())
+                .resumption(resumption)
+                .build();
     }
 
     private String side() {

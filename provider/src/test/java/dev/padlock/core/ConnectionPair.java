@@ -6,7 +6,6 @@ import dev.padlock.handshake.Credential;
 import dev.padlock.handshake.Credentials;
 import dev.padlock.handshake.HandshakeConfig;
 import dev.padlock.handshake.PeerTrust;
-import dev.padlock.handshake.Resumption;
 import dev.padlock.record.RecordHeader;
 import dev.padlock.session.TlsSession;
 import dev.padlock.testing.TestPki;
@@ -15,10 +14,8 @@ import dev.padlock.wire.SignatureScheme;
 import java.nio.ByteBuffer;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -131,9 +128,9 @@ final class ConnectionPair {
 
     static HandshakeConfig make(boolean client, KeyStore ks, List<CipherSuiteSpec> suites, List<NamedGroup> groups,
             ClientAuth auth, List<String> alpn) {
-        return new HandshakeConfig(client, suites, groups, 1, ALL_SCHEMES, ALL_SCHEMES,
-                ks == null ? Credentials.NONE : keyStoreCredentials(ks), pkixTrust(), new SecureRandom(),
-                Clock.systemUTC(), "localhost", 443, List.of(), List.of(), alpn, null, auth, true, true,
-                HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE, 0, Resumption.DISABLED);
+        return HandshakeConfig.builder(client).cipherSuites(suites).namedGroups(groups).signatureSchemes(ALL_SCHEMES)
+                .credentials(ks == null ? Credentials.NONE : keyStoreCredentials(ks)).peerTrust(pkixTrust())
+                .peer("localhost", 443).applicationProtocols(alpn).clientAuth(auth).honorServerOrder(true)
+                .middleboxCompatibility(true).build();
     }
 }

@@ -55,12 +55,9 @@ final class Hostile {
     /** {@code b} with other suites, groups and signature schemes (null keeps the base's). */
     static HandshakeConfig with(HandshakeConfig b, List<CipherSuiteSpec> suites, List<NamedGroup> groups,
             List<SignatureScheme> schemes) {
-        return new HandshakeConfig(b.clientMode(), suites != null ? suites : b.cipherSuites(),
-                groups != null ? groups : b.namedGroups(), b.keyShareCount(),
-                schemes != null ? schemes : b.signatureSchemes(), b.signatureSchemesCert(), b.credentials(),
-                b.peerTrust(), b.random(), b.clock(), b.peerHost(), b.peerPort(), b.serverNames(), b.sniMatchers(),
-                b.applicationProtocols(), b.alpnSelector(), b.clientAuth(), b.honorServerOrder(),
-                b.middleboxCompatibility(), b.maxHandshakeMessageSize(), b.recordSizeLimit(), b.resumption());
+        return b.toBuilder().cipherSuites(suites != null ? suites : b.cipherSuites())
+                .namedGroups(groups != null ? groups : b.namedGroups())
+                .signatureSchemes(schemes != null ? schemes : b.signatureSchemes()).build();
     }
 
     static TlsSession session() {

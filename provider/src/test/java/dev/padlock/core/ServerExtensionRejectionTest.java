@@ -39,11 +39,7 @@ class ServerExtensionRejectionTest {
 
     private static HandshakeConfig serverMatching(String hostPattern) {
         HandshakeConfig b = serverConfig();
-        return new HandshakeConfig(b.clientMode(), b.cipherSuites(), b.namedGroups(), b.keyShareCount(),
-                b.signatureSchemes(), b.signatureSchemesCert(), b.credentials(), b.peerTrust(), b.random(), b.clock(),
-                b.peerHost(), b.peerPort(), b.serverNames(), List.of(SNIHostName.createSNIMatcher(hostPattern)),
-                b.applicationProtocols(), b.alpnSelector(), b.clientAuth(), b.honorServerOrder(),
-                b.middleboxCompatibility(), b.maxHandshakeMessageSize(), b.recordSizeLimit(), b.resumption());
+        return b.toBuilder().sniMatchers(List.of(SNIHostName.createSNIMatcher(hostPattern))).build();
     }
 
     @Test

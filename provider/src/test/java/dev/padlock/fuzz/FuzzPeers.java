@@ -10,11 +10,9 @@ import dev.padlock.core.Config;
 import dev.padlock.core.ConnectionObserver;
 import dev.padlock.core.TlsConnection;
 import dev.padlock.crypto.CipherSuiteSpec;
-import dev.padlock.handshake.ClientAuth;
 import dev.padlock.handshake.Credential;
 import dev.padlock.handshake.Credentials;
 import dev.padlock.handshake.HandshakeConfig;
-import dev.padlock.handshake.Resumption;
 import dev.padlock.handshake.PeerTrust;
 import dev.padlock.record.Deframer;
 import dev.padlock.record.RecordHeader;
@@ -105,10 +103,9 @@ final class FuzzPeers {
                 return Optional.empty();
             }
         };
-        return new HandshakeConfig(client, CipherSuiteSpec.SUPPORTED, groups, 1, SCHEMES, SCHEMES, credentials,
-                TRUST_ANY, seededRandom(seed), Clock.fixed(NOW, ZoneOffset.UTC), "fuzz.padlock.test", 443,
-                List.of(), List.of(), List.of(), null, ClientAuth.NONE, true, true,
-                HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE, 0, Resumption.DISABLED);
+        return HandshakeConfig.builder(client).namedGroups(groups).signatureSchemes(SCHEMES).credentials(credentials)
+                .peerTrust(TRUST_ANY).random(seededRandom(seed)).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .peer("fuzz.padlock.test", 443).honorServerOrder(true).middleboxCompatibility(true).build();
     }
 
     /** SHA1PRNG seeded before its first use never mixes in system entropy: the same bytes every run. */

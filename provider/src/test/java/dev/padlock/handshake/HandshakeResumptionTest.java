@@ -167,10 +167,9 @@ class HandshakeResumptionTest {
 
     private HandshakeConfig config(boolean client, List<CipherSuiteSpec> suites, Resumption resumption)
             throws Exception {
-        return new HandshakeConfig(client, suites, List.of(NamedGroup.X25519), 1, SCHEMES, SCHEMES,
-                client ? Credentials.NONE : serverCredentials(), TRUST_ALL, new SecureRandom(), Clock.systemUTC(),
-                "localhost", 443, List.of(), List.of(), List.of(), null, ClientAuth.NONE, true, false,
-                HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE, 0, resumption);
+        return HandshakeConfig.builder(client).cipherSuites(suites).namedGroups(List.of(NamedGroup.X25519))
+                .signatureSchemes(SCHEMES).credentials(client ? Credentials.NONE : serverCredentials())
+                .peerTrust(TRUST_ALL).peer("localhost", 443).honorServerOrder(true).resumption(resumption).build();
     }
 
     private Run run(List<CipherSuiteSpec> clientSuites, List<CipherSuiteSpec> serverSuites, int tickets)

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.padlock.core.Config;
 import dev.padlock.core.ConnectionObserver;
 import dev.padlock.core.TlsConnection;
-import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.record.RecordHeader;
 import dev.padlock.session.ClientSessionCache;
 import dev.padlock.session.TicketKeys;
@@ -188,17 +187,15 @@ class SecretErasureTest {
     };
 
     private HandshakeConfig client(List<NamedGroup> groups, Credentials credentials) {
-        return new HandshakeConfig(true, CipherSuiteSpec.SUPPORTED, groups, 1, SCHEMES, SCHEMES, credentials,
-                TRUST_ALL, new SecureRandom(), Clock.systemUTC(), "localhost", 443, List.of(), List.of(), List.of(),
-                null, ClientAuth.NONE, true, true, HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE, 0,
-                Resumption.client(cache, ""));
+        return HandshakeConfig.builder(true).namedGroups(groups).signatureSchemes(SCHEMES).credentials(credentials)
+                .peerTrust(TRUST_ALL).peer("localhost", 443).honorServerOrder(true).middleboxCompatibility(true)
+                .resumption(Resumption.client(cache, "")).build();
     }
 
     private HandshakeConfig server(ClientAuth clientAuth) throws Exception {
-        return new HandshakeConfig(false, CipherSuiteSpec.SUPPORTED, List.of(NamedGroup.X25519), 1, SCHEMES, SCHEMES,
-                credentials(KeyKind.EC_P256), TRUST_ALL, new SecureRandom(), Clock.systemUTC(), null, -1, List.of(),
-                List.of(), List.of(), null, clientAuth, true, false, HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE,
-                0, Resumption.server(ticketKeys, 2, Duration.ofHours(1)));
+        return HandshakeConfig.builder(false).namedGroups(List.of(NamedGroup.X25519)).signatureSchemes(SCHEMES)
+                .credentials(credentials(KeyKind.EC_P256)).peerTrust(TRUST_ALL).clientAuth(clientAuth)
+                .honorServerOrder(true).resumption(Resumption.server(ticketKeys, 2, Duration.ofHours(1))).build();
     }
 
     private Pair fullHandshake() throws Exception {
