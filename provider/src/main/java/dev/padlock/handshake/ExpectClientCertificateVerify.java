@@ -27,7 +27,7 @@ final class ExpectClientCertificateVerify implements State {
         if (!(message instanceof CertificateVerify verify)) {
             throw Handshaker.unexpected(this, message);
         }
-        CertificateVerifier.verify(verify, hs.config.signatureSchemes(), endEntity, false,
+        Authenticated.byCertificateVerify(verify, hs.config.signatureSchemes(), endEntity, false,
                 hs.transcript.currentHash(), "client");
         hs.transcript.add(raw);
         return new ExpectClientFinished(hs, next);

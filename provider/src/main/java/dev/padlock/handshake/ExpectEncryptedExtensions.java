@@ -16,11 +16,15 @@ final class ExpectEncryptedExtensions implements State {
     private final ClientHandshaker hs;
     private final ClientHello hello;
     private final HandshakeKeys keys;
+    private final Optional<Authenticated> byPsk;
 
-    ExpectEncryptedExtensions(ClientHandshaker hs, ClientHello hello, HandshakeKeys keys) {
+    /** @param byPsk present when the ServerHello selected our PSK (RFC 8446 §2.2: no certificate follows) */
+    ExpectEncryptedExtensions(ClientHandshaker hs, ClientHello hello, HandshakeKeys keys,
+            Optional<Authenticated> byPsk) {
         this.hs = hs;
         this.hello = hello;
         this.keys = keys;
+        this.byPsk = byPsk;
     }
 
     @Override
@@ -46,7 +50,7 @@ final class ExpectEncryptedExtensions implements State {
         }
         hs.transcript.add(raw);
         // RFC 8446 §2.2: a server that accepted our PSK sends neither Certificate nor CertificateVerify.
-        return hs.session.resumed() ? new ExpectServerFinished(hs, keys, null)
+        return byPsk.isPresent() ? new ExpectServerFinished(hs, keys, byPsk.get(), null)
                 : new ExpectCertificateOrCertificateRequest(hs, keys);
     }
 

@@ -31,9 +31,9 @@ final class ExpectServerCertificateVerify implements State {
         if (!(message instanceof CertificateVerify verify)) {
             throw Handshaker.unexpected(this, message);
         }
-        CertificateVerifier.verify(verify, hs.config.signatureSchemes(), endEntity, true,
-                hs.transcript.currentHash(), "server");
+        Authenticated server = Authenticated.byCertificateVerify(verify, hs.config.signatureSchemes(), endEntity,
+                true, hs.transcript.currentHash(), "server");
         hs.transcript.add(raw);
-        return new ExpectServerFinished(hs, keys, request);
+        return new ExpectServerFinished(hs, keys, server, request);
     }
 }

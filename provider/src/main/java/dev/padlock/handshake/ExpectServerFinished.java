@@ -12,6 +12,7 @@ import dev.padlock.wire.SignatureAlgorithmsExtension;
 import dev.padlock.wire.SignatureScheme;
 import dev.padlock.wire.TlsFailure;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Client: the server's Finished (RFC 8446 §4.4.4), then the client's second flight. */
@@ -20,7 +21,12 @@ final class ExpectServerFinished implements State {
     private final HandshakeKeys keys;
     private final CertificateRequest request;
 
-    ExpectServerFinished(ClientHandshaker hs, HandshakeKeys keys, CertificateRequest request) {
+    /**
+     * @param server  how the server authenticated: without that proof there is no way here
+     * @param request the server's CertificateRequest, or null if it sent none
+     */
+    ExpectServerFinished(ClientHandshaker hs, HandshakeKeys keys, Authenticated server, CertificateRequest request) {
+        Objects.requireNonNull(server, "the server must have authenticated before its Finished");
         this.hs = hs;
         this.keys = keys;
         this.request = request;

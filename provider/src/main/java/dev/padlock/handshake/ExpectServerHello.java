@@ -185,7 +185,8 @@ final class ExpectServerHello implements State {
                 handshakeSecret.serverHandshakeTrafficSecret(th));
         hs.out.installReadSecret(server);
         hs.out.installWriteSecret(client);
-        return new ExpectEncryptedExtensions(hs, hello, new HandshakeKeys(handshakeSecret, client, server));
+        Optional<Authenticated> byPsk = sh.extension(PreSharedKeyServerHello.class).map(Authenticated::byPsk);
+        return new ExpectEncryptedExtensions(hs, hello, new HandshakeKeys(handshakeSecret, client, server), byPsk);
     }
 
     /**
