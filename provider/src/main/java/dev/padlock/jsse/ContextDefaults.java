@@ -185,6 +185,16 @@ final class ContextDefaults {
         if (names.isEmpty()) {
             return Optional.empty();
         }
+        List<T> chosen = named(names, known, nameOf);
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("System property " + property + "(" + properties.apply(property)
+                    + ") names nothing Padlock supports; it supports " + known.stream().map(nameOf).toList());
+        }
+        return Optional.of(chosen);
+    }
+
+    /** The items of {@code known} that {@code names} name, in that order, once each; unknown names are ignored. */
+    static <T> List<T> named(List<String> names, List<T> known, Function<T, String> nameOf) {
         Map<String, T> byName = known.stream().collect(Collectors.toMap(nameOf, t -> t));
         Set<T> chosen = new LinkedHashSet<>();
         for (String name : names) {
@@ -193,11 +203,7 @@ final class ContextDefaults {
                 chosen.add(t);
             }
         }
-        if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("System property " + property + "(" + properties.apply(property)
-                    + ") names nothing Padlock supports; it supports " + known.stream().map(nameOf).toList());
-        }
-        return Optional.of(List.copyOf(chosen));
+        return List.copyOf(chosen);
     }
 
     private static Optional<List<String>> protocols(Function<String, String> properties, String property) {
@@ -265,7 +271,12 @@ final class ContextDefaults {
 
     /** signature_algorithms_cert: the side's handshake schemes, then the certificate-only ones. */
     List<SignatureScheme> certificateSchemes(boolean clientMode) {
-        Set<SignatureScheme> all = new LinkedHashSet<>(side(clientMode).signatureSchemes());
+        return withCertificateOnlySchemes(side(clientMode).signatureSchemes());
+    }
+
+    /** signature_algorithms_cert for these handshake schemes: them, then the certificate-only ones. */
+    static List<SignatureScheme> withCertificateOnlySchemes(List<SignatureScheme> handshakeSchemes) {
+        Set<SignatureScheme> all = new LinkedHashSet<>(handshakeSchemes);
         all.addAll(CERT_ONLY_SCHEMES);
         return List.copyOf(all);
     }

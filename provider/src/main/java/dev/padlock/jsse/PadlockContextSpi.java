@@ -196,6 +196,7 @@ public class PadlockContextSpi extends SSLContextSpi {
         SSLParameters p = new SSLParameters();
         p.setCipherSuites(ParametersState.supportedCipherSuites());
         p.setProtocols(ParametersState.supportedProtocols());
+        Jdk20Parameters.namedGroups(p, ParametersState.supportedNamedGroups());
         return p;
     }
 

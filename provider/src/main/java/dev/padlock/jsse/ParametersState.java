@@ -6,6 +6,8 @@ import dev.padlock.handshake.Credentials;
 import dev.padlock.handshake.HandshakeConfig;
 import dev.padlock.handshake.PeerTrust;
 import dev.padlock.handshake.Resumption;
+import dev.padlock.wire.NamedGroup;
+import dev.padlock.wire.SignatureScheme;
 import java.security.AlgorithmConstraints;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -49,6 +51,10 @@ final class ParametersState {
     private boolean enableRetransmissions;
     private int maximumPacketSize;
     private boolean enableSessionCreation = true;
+    /** {@code SSLParameters.setNamedGroups} (JDK 20+); null: never set, the context's list applies. */
+    private List<String> namedGroupNames;
+    /** {@code SSLParameters.setSignatureSchemes} (JDK 20+); null: never set, the side's list applies. */
+    private List<String> signatureSchemeNames;
 
     ParametersState(ContextDefaults defaults, boolean clientMode) {
         this.defaults = defaults;
@@ -59,6 +65,10 @@ final class ParametersState {
 
     static String[] supportedCipherSuites() {
         return ContextDefaults.supportedSuiteNames().toArray(String[]::new);
+    }
+
+    static String[] supportedNamedGroups() {
+        return ContextDefaults.SUPPORTED_GROUPS.stream().map(NamedGroup::name).toArray(String[]::new);
     }
 
     static String[] supportedProtocols() {
@@ -164,6 +174,11 @@ final class ParametersState {
         p.setUseCipherSuitesOrder(useCipherSuitesOrder);
         p.setEnableRetransmissions(enableRetransmissions);
         p.setMaximumPacketSize(maximumPacketSize);
+        // As SunJSSE on JDK 20+: the lists in force, the defaults when the application set none.
+        Jdk20Parameters.namedGroups(p, namedGroupNames != null ? namedGroupNames.toArray(String[]::new)
+                : defaults.namedGroups().stream().map(NamedGroup::name).toArray(String[]::new));
+        Jdk20Parameters.signatureSchemes(p, signatureSchemeNames != null ? signatureSchemeNames.toArray(String[]::new)
+                : customizedSchemes());
         return p;
     }
 
@@ -197,6 +212,14 @@ final class ParametersState {
         }
         if (p.getApplicationProtocols() != null) {
             applicationProtocols = List.of(p.getApplicationProtocols());
+        }
+        String[] groups = Jdk20Parameters.namedGroups(p);
+        if (groups != null) {
+            namedGroupNames = List.of(groups);
+        }
+        String[] schemes = Jdk20Parameters.signatureSchemes(p);
+        if (schemes != null) {
+            signatureSchemeNames = List.of(schemes);
         }
         useCipherSuitesOrder = p.getUseCipherSuitesOrder();
         enableRetransmissions = p.getEnableRetransmissions();
@@ -233,13 +256,15 @@ final class ParametersState {
             throw new SSLHandshakeException("No appropriate cipher suite: no TLS 1.3 cipher suite is enabled; "
                     + "Padlock supports " + ContextDefaults.supportedSuiteNames());
         }
-        int keyShares = Math.min(ContextDefaults.KEY_SHARE_COUNT, defaults.namedGroups().size());
+        List<NamedGroup> groups = namedGroups();
+        List<SignatureScheme> schemes = signatureSchemes();
+        int keyShares = Math.min(ContextDefaults.KEY_SHARE_COUNT, groups.size());
         return HandshakeConfig.builder(clientMode)
                 .cipherSuites(enabledCipherSuites)
-                .namedGroups(defaults.namedGroups())
+                .namedGroups(groups)
                 .keyShareCount(keyShares)
-                .signatureSchemes(defaults.side(clientMode).signatureSchemes())
-                .signatureSchemesCert(defaults.certificateSchemes(clientMode))
+                .signatureSchemes(schemes)
+                .signatureSchemesCert(ContextDefaults.withCertificateOnlySchemes(schemes))
                 .credentials(credentials)
                 .peerTrust(peerTrust)
                 .random(random)
@@ -255,6 +280,46 @@ final class ParametersState {
                 .maxHandshakeMessageSize(defaults.maxHandshakeMessageSize())
                 .resumption(resumption)
                 .build();
+    }
+
+    /**
+     * SunJSSE (JDK 25) reports no signature schemes unless they were customized, by the
+     * application or by {@code jdk.tls.*.SignatureSchemes}.
+     */
+    private String[] customizedSchemes() {
+        List<SignatureScheme> side = defaults.side(clientMode).signatureSchemes();
+        return side.equals(ContextDefaults.SUPPORTED_SCHEMES) ? null
+                : side.stream().map(SignatureScheme::name).toArray(String[]::new);
+    }
+
+    /** The groups in force: the application's (JDK 20+ SSLParameters) that Padlock supports, else the context's. */
+    private List<NamedGroup> namedGroups() throws SSLHandshakeException {
+        if (namedGroupNames == null) {
+            return defaults.namedGroups();
+        }
+        List<NamedGroup> groups = ContextDefaults.named(namedGroupNames, ContextDefaults.SUPPORTED_GROUPS,
+                NamedGroup::name);
+        if (groups.isEmpty()) {
+            throw new SSLHandshakeException("No appropriate named group: SSLParameters.setNamedGroups("
+                    + namedGroupNames + ") names none Padlock supports; it supports "
+                    + ContextDefaults.SUPPORTED_GROUPS.stream().map(NamedGroup::name).toList());
+        }
+        return groups;
+    }
+
+    /** The CertificateVerify schemes in force: the application's that Padlock supports, else the side's. */
+    private List<SignatureScheme> signatureSchemes() throws SSLHandshakeException {
+        if (signatureSchemeNames == null) {
+            return defaults.side(clientMode).signatureSchemes();
+        }
+        List<SignatureScheme> schemes = ContextDefaults.named(signatureSchemeNames, ContextDefaults.SUPPORTED_SCHEMES,
+                SignatureScheme::name);
+        if (schemes.isEmpty()) {
+            throw new SSLHandshakeException("No appropriate signature scheme: SSLParameters.setSignatureSchemes("
+                    + signatureSchemeNames + ") names none Padlock supports; it supports "
+                    + ContextDefaults.SUPPORTED_SCHEMES.stream().map(SignatureScheme::name).toList());
+        }
+        return schemes;
     }
 
     private String side() {
