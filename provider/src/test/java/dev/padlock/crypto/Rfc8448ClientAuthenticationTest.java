@@ -151,10 +151,10 @@ class Rfc8448ClientAuthenticationTest {
 
     @Test
     void clientAuthenticationHandshake() throws Exception {
-        XdhKeyShare client = XdhKeyShare.fromPrivateKeyForTesting(NamedGroup.X25519, hex(CLIENT_PRIVATE));
-        XdhKeyShare server = XdhKeyShare.fromPrivateKeyForTesting(NamedGroup.X25519, hex(SERVER_PRIVATE));
-        byte[] ecdhe = client.agree(server.publicKey());
-        assertArrayEquals(ecdhe, server.agree(client.publicKey()));
+        ClientKeyShare client = XdhKeyExchange.fromPrivateKeyForTesting(NamedGroup.X25519, hex(CLIENT_PRIVATE));
+        ClientKeyShare server = XdhKeyExchange.fromPrivateKeyForTesting(NamedGroup.X25519, hex(SERVER_PRIVATE));
+        byte[] ecdhe = client.finish(server.keyShare());
+        assertArrayEquals(ecdhe, server.finish(client.keyShare()));
 
         Transcript t = new Transcript();
         t.add(Bytes.fromHex(CLIENT_HELLO));
