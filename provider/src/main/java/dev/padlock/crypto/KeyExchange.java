@@ -28,12 +28,13 @@ import java.security.SecureRandom;
  * {@code respond} encapsulates, {@code finish} decapsulates; client and server shares differ in
  * length ({@link #clientShareLength()} is the encapsulation key's, {@link #serverShareLength()}
  * the ciphertext's).
- * <li>A hybrid such as X25519MLKEM768 (draft-ietf-tls-ecdhe-mlkem, 0x11EC) is one class combining
- * two registered components in the draft's order: each share and the secret are the
- * concatenation of the components', split by the components' fixed lengths.
+ * <li>A hybrid such as X25519MLKEM768 (draft-ietf-tls-ecdhe-mlkem, 0x11EC) is a
+ * {@link HybridKeyExchange} of two registered components, in the draft's order
+ * ({@code new HybridKeyExchange(NamedGroup.X25519MLKEM768, mlKem768, x25519)}): each share and the
+ * secret are the concatenation of the components', split by the components' fixed lengths.
  * </ul>
  */
-public sealed interface KeyExchange permits XdhKeyExchange, EcdhKeyExchange {
+public sealed interface KeyExchange permits XdhKeyExchange, EcdhKeyExchange, HybridKeyExchange {
 
     NamedGroup group();
 

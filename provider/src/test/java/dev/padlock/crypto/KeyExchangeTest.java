@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Key exchange (RFC 8446 §4.2.8) in its three steps, start, respond, finish, for every group;
- * refusal of bad peer values on both sides; a client with several shares.
+ * refusal of bad peer values on both sides; a client with several shares; a hybrid composition.
  */
 class KeyExchangeTest {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -164,6 +164,33 @@ class KeyExchangeTest {
         KeyExchange.Response server = KeyExchanges.of(NamedGroup.SECP384R1)
                 .respond(retry.entries().get(0).keyExchange(), RANDOM);
         assertArrayEquals(server.sharedSecret(), retry.finish(new KeyShareEntry(NamedGroup.SECP384R1, server.keyShare())));
+    }
+
+    @Test
+    void hybridConcatenatesItsComponentsSharesAndSecrets() {
+        // A stand-in for X25519MLKEM768: two DH components in a private-use code point.
+        NamedGroup group = new NamedGroup(0xFE00);
+        KeyExchange hybrid = new HybridKeyExchange(group, KeyExchanges.of(NamedGroup.X25519),
+                KeyExchanges.of(NamedGroup.SECP256R1));
+        assertEquals(32 + 65, hybrid.clientShareLength());
+        assertEquals(32 + 65, hybrid.serverShareLength());
+        ClientKeyShare client = hybrid.start(RANDOM);
+        assertEquals(group, client.group());
+        assertEquals(32 + 65, client.keyShare().length());
+        assertEquals(4, client.keyShare().get(32), "the secp256r1 point follows the x25519 share");
+        KeyExchange.Response server = hybrid.respond(client.keyShare(), RANDOM);
+        assertEquals(32 + 65, server.keyShare().length());
+        assertEquals(32 + 32, server.sharedSecret().length, "x25519 secret || secp256r1 secret");
+        assertArrayEquals(server.sharedSecret(), client.finish(server.keyShare()));
+
+        // A whole share of the wrong length, or one bad component, is illegal_parameter.
+        assertIllegalParameter(() -> hybrid.respond(client.keyShare().slice(0, 96), RANDOM));
+        assertIllegalParameter(() -> client.finish(server.keyShare().concat(Bytes.of((byte) 0))));
+        Bytes zeroX25519 = Bytes.wrap(new byte[32]).concat(server.keyShare().slice(32, 97));
+        assertIllegalParameter(() -> client.finish(zeroX25519));
+        byte[] offCurve = client.keyShare().toByteArray();
+        offCurve[96] ^= 1;
+        assertIllegalParameter(() -> hybrid.respond(Bytes.wrap(offCurve), RANDOM));
     }
 
     /** Both the client finishing with {@code peer} and the server responding to it refuse it. */
