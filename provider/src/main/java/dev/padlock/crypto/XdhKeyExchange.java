@@ -74,7 +74,7 @@ final class XdhKeyExchange implements KeyExchange {
      * public key is X(scalar, 9), the scalar multiple of the base point (RFC 7748 §6). DH is
      * symmetric, so the server's fixed key is also such a share: its finish is the server's agreement.
      */
-    static ClientKeyShare fromPrivateKeyForTesting(NamedGroup group, byte[] scalar) {
+    ClientKeyShare fromPrivateKeyForTesting(byte[] scalar) {
         try {
             PrivateKey priv = KeyFactory.getInstance("XDH")
                     .generatePrivate(new XECPrivateKeySpec(params(group), scalar.clone()));

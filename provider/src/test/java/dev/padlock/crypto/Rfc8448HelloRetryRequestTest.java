@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.padlock.wire.Bytes;
-import dev.padlock.wire.NamedGroup;
 import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.wire.Bytes;
-import dev.padlock.wire.NamedGroup;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -157,8 +156,8 @@ class Rfc8448ResumedZeroRttTest {
         assertArrayEquals(hex("6d 47 5f 09 93 c8 e5 64 61 0d b2 b9"), earlyKeys.iv(),
                 "{client} derive write traffic keys for early application data: iv expanded");
 
-        ClientKeyShare client = XdhKeyExchange.fromPrivateKeyForTesting(NamedGroup.X25519, hex(CLIENT_PRIVATE));
-        ClientKeyShare server = XdhKeyExchange.fromPrivateKeyForTesting(NamedGroup.X25519, hex(SERVER_PRIVATE));
+        ClientKeyShare client = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(CLIENT_PRIVATE));
+        ClientKeyShare server = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(SERVER_PRIVATE));
         assertEquals(Bytes.fromHex(SERVER_PUBLIC), server.keyShare(), "{server} x25519 public key");
         byte[] ecdhe = client.finish(server.keyShare());
         assertArrayEquals(ecdhe, server.finish(client.keyShare()));
@@ -195,7 +194,7 @@ class Rfc8448ResumedZeroRttTest {
     @Test
     void serverFinishedAndApplicationSecrets() throws Exception {
         EarlySecret early = EarlySecret.withPsk(SUITE, psk());
-        ClientKeyShare client = XdhKeyExchange.fromPrivateKeyForTesting(NamedGroup.X25519, hex(CLIENT_PRIVATE));
+        ClientKeyShare client = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(CLIENT_PRIVATE));
         HandshakeSecret hs = early.handshakeSecret(client.finish(Bytes.fromHex(SERVER_PUBLIC)));
         Transcript t = new Transcript();
         t.begin(SUITE);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.wire.Bytes;
-import dev.padlock.wire.NamedGroup;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,8 +112,8 @@ class Rfc8448SimpleHandshakeTest {
 
     @Test
     void ecdheSharedSecretFromBothPrivateKeys() {
-        ClientKeyShare client = XdhKeyExchange.fromPrivateKeyForTesting(NamedGroup.X25519, hex(CLIENT_PRIVATE));
-        ClientKeyShare server = XdhKeyExchange.fromPrivateKeyForTesting(NamedGroup.X25519, hex(SERVER_PRIVATE));
+        ClientKeyShare client = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(CLIENT_PRIVATE));
+        ClientKeyShare server = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(SERVER_PRIVATE));
         assertEquals(Bytes.fromHex(CLIENT_PUBLIC), client.keyShare(), "{client} x25519 public key");
         assertEquals(Bytes.fromHex(SERVER_PUBLIC), server.keyShare(), "{server} x25519 public key");
         byte[] ikm = hex("""
@@ -126,7 +125,7 @@ class Rfc8448SimpleHandshakeTest {
 
     @Test
     void keyScheduleFromEarlySecretToResumption() {
-        ClientKeyShare client = XdhKeyExchange.fromPrivateKeyForTesting(NamedGroup.X25519, hex(CLIENT_PRIVATE));
+        ClientKeyShare client = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(CLIENT_PRIVATE));
         byte[] ecdhe = client.finish(Bytes.fromHex(SERVER_PUBLIC));
 
         EarlySecret early = EarlySecret.withoutPsk(SUITE);
