@@ -2,7 +2,7 @@ package dev.padlock.handshake;
 
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.EarlySecret;
-import dev.padlock.crypto.KeyShare;
+import dev.padlock.crypto.ClientKeyShares;
 import dev.padlock.crypto.PreSharedKey;
 import dev.padlock.crypto.Transcript;
 import dev.padlock.session.ClientSessionCache;
@@ -15,8 +15,6 @@ import dev.padlock.wire.ClientHello;
 import dev.padlock.wire.Extension;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.KeyShareClientHello;
-import dev.padlock.wire.KeyShareEntry;
-import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.NewSessionTicket;
 import dev.padlock.wire.PreSharedKeyClientHello;
 import dev.padlock.wire.ProtocolVersion;
@@ -54,12 +52,7 @@ public final class ClientHandshaker extends Handshaker {
         byte[] sessionId = new byte[config.middleboxCompatibility() ? 32 : 0];
         config.random().nextBytes(sessionId);
 
-        List<KeyShare> shares = new ArrayList<>();
-        for (NamedGroup group : config.namedGroups()) {
-            if (shares.size() < config.keyShareCount() && KeyShare.supports(group)) {
-                shares.add(KeyShare.generate(group, config.random()));
-            }
-        }
+        ClientKeyShares shares = ClientKeyShares.start(config.namedGroups(), config.keyShareCount(), config.random());
         session.localSignatureSchemes(Negotiation.union(config.signatureSchemes(), config.signatureSchemesCert()));
         session.requestedServerNames(config.serverNames());
 
@@ -196,7 +189,7 @@ public final class ClientHandshaker extends Handshaker {
     }
 
     /** The ClientHello extensions, with {@code shares} as the key_share list. */
-    List<Extension> extensions(List<KeyShare> shares) {
+    List<Extension> extensions(ClientKeyShares shares) {
         List<Extension> ext = new ArrayList<>();
         if (!config.serverNames().isEmpty()) {
             List<ServerName> names = new ArrayList<>();
@@ -211,11 +204,7 @@ public final class ClientHandshaker extends Handshaker {
             ext.add(new SignatureAlgorithmsCertExtension(config.signatureSchemesCert()));
         }
         ext.add(new SupportedVersionsClientHello(List.of(ProtocolVersion.TLSV1_3)));
-        List<KeyShareEntry> entries = new ArrayList<>();
-        for (KeyShare share : shares) {
-            entries.add(new KeyShareEntry(share.group(), share.publicKey()));
-        }
-        ext.add(new KeyShareClientHello(entries));
+        ext.add(new KeyShareClientHello(shares.entries()));
         ext.add(new PskKeyExchangeModesExtension(List.of(PskKeyExchangeMode.PSK_DHE_KE)));
         if (!config.applicationProtocols().isEmpty()) {
             List<Bytes> names = new ArrayList<>();

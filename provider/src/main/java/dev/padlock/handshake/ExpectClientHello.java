@@ -1,7 +1,7 @@
 package dev.padlock.handshake;
 
 import dev.padlock.crypto.CipherSuiteSpec;
-import dev.padlock.crypto.KeyShare;
+import dev.padlock.crypto.KeyExchanges;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
@@ -186,7 +186,7 @@ final class ExpectClientHello implements State {
     private Optional<KeyShareEntry> chooseKeyShare(List<KeyShareEntry> shares) {
         for (NamedGroup group : hs.config.namedGroups()) {
             for (KeyShareEntry share : shares) {
-                if (share.group().equals(group) && KeyShare.supports(group)
+                if (share.group().equals(group) && KeyExchanges.supports(group)
                         && (retry == null || group.equals(retry.group()))) {
                     return Optional.of(share);
                 }
@@ -197,7 +197,7 @@ final class ExpectClientHello implements State {
 
     private NamedGroup chooseGroup(List<NamedGroup> clientGroups) {
         for (NamedGroup group : hs.config.namedGroups()) {
-            if (clientGroups.contains(group) && KeyShare.supports(group)) {
+            if (clientGroups.contains(group) && KeyExchanges.supports(group)) {
                 return group;
             }
         }

@@ -1,9 +1,10 @@
 package dev.padlock.handshake;
 
 import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.crypto.ClientKeyShares;
 import dev.padlock.crypto.EarlySecret;
 import dev.padlock.crypto.HandshakeSecret;
-import dev.padlock.crypto.KeyShare;
+import dev.padlock.crypto.KeyExchanges;
 import dev.padlock.crypto.TrafficSecret;
 import dev.padlock.session.ClientTicket;
 import dev.padlock.wire.AlertDescription;
@@ -35,17 +36,17 @@ final class ExpectServerHello implements State {
 
     private final ClientHandshaker hs;
     private final ClientHello hello;
-    private final List<KeyShare> shares;
+    private final ClientKeyShares shares;
     private final ServerHello retryRequest;
 
-    ExpectServerHello(ClientHandshaker hs, ClientHello hello, List<KeyShare> shares) {
+    ExpectServerHello(ClientHandshaker hs, ClientHello hello, ClientKeyShares shares) {
         this(hs, hello, shares, null);
     }
 
-    private ExpectServerHello(ClientHandshaker hs, ClientHello hello, List<KeyShare> shares, ServerHello hrr) {
+    private ExpectServerHello(ClientHandshaker hs, ClientHello hello, ClientKeyShares shares, ServerHello hrr) {
         this.hs = hs;
         this.hello = hello;
-        this.shares = List.copyOf(shares);
+        this.shares = shares;
         this.retryRequest = hrr;
     }
 
@@ -107,19 +108,17 @@ final class ExpectServerHello implements State {
         }
         Optional<KeyShareHelloRetryRequest> ks = hrr.extension(KeyShareHelloRetryRequest.class);
         Optional<CookieExtension> cookie = hrr.extension(CookieExtension.class);
-        KeyShare share = null;
+        ClientKeyShares retryShare = null;
         if (ks.isPresent()) {
             NamedGroup group = ks.get().selectedGroup();
-            if (!hs.config.namedGroups().contains(group) || !KeyShare.supports(group)) {
+            if (!hs.config.namedGroups().contains(group) || !KeyExchanges.supports(group)) {
                 throw TlsFailure.illegalParameter("HelloRetryRequest selected " + group + ", which was not offered");
             }
-            for (KeyShare s : shares) {
-                if (s.group().equals(group)) {
-                    throw TlsFailure.illegalParameter("HelloRetryRequest asked for " + group
-                            + ", for which a key share was already sent");
-                }
+            if (shares.offers(group)) {
+                throw TlsFailure.illegalParameter("HelloRetryRequest asked for " + group
+                        + ", for which a key share was already sent");
             }
-            share = KeyShare.generate(group, hs.config.random());
+            retryShare = ClientKeyShares.startOne(group, hs.config.random());
         } else if (cookie.isEmpty()) {
             // RFC 8446 §4.1.4: an HRR that would not change the ClientHello is illegal_parameter.
             throw TlsFailure.illegalParameter("HelloRetryRequest would not change the ClientHello");
@@ -130,7 +129,7 @@ final class ExpectServerHello implements State {
         hs.transcript.add(raw);
         hs.session.cipherSuite(spec.suite());
 
-        List<KeyShare> newShares = share == null ? shares : List.of(share);
+        ClientKeyShares newShares = retryShare == null ? shares : retryShare;
         List<Extension> ext = new ArrayList<>(hs.extensions(newShares));
         cookie.ifPresent(ext::add);
         // RFC 8446 §4.1.4: offer again only a PSK whose hash is the chosen suite's; its binder
@@ -157,9 +156,7 @@ final class ExpectServerHello implements State {
                         + " differs from the HelloRetryRequest's " + asked.get().selectedGroup());
             }
         }
-        KeyShare mine = shares.stream().filter(s -> s.group().equals(group)).findFirst().orElseThrow(
-                () -> TlsFailure.illegalParameter("ServerHello key_share uses " + group + ", for which no share was sent"));
-        byte[] sharedSecret = mine.agree(ks.share().keyExchange());
+        byte[] sharedSecret = shares.finish(ks.share());
 
         if (hs.suite == null) {
             hs.suite = spec;

@@ -4,7 +4,8 @@ import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.EarlySecret;
 import dev.padlock.crypto.ExporterMasterSecret;
 import dev.padlock.crypto.HandshakeSecret;
-import dev.padlock.crypto.KeyShare;
+import dev.padlock.crypto.KeyExchange;
+import dev.padlock.crypto.KeyExchanges;
 import dev.padlock.crypto.MasterSecret;
 import dev.padlock.crypto.TrafficSecret;
 import dev.padlock.wire.AlertDescription;
@@ -17,6 +18,7 @@ import dev.padlock.wire.Extension;
 import dev.padlock.wire.Finished;
 import dev.padlock.wire.KeyShareEntry;
 import dev.padlock.wire.KeyShareServerHello;
+import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.PreSharedKeyServerHello;
 import dev.padlock.wire.ProtocolVersion;
 import dev.padlock.wire.PskKeyExchangeMode;
@@ -112,12 +114,13 @@ final class ServerFlight {
     }
 
     private HandshakeKeys sendServerHello() {
-        KeyShare share = KeyShare.generate(clientShare.group(), hs.config.random());
-        byte[] sharedSecret = share.agree(clientShare.keyExchange());
+        NamedGroup group = clientShare.group();
+        KeyExchange.Response response = KeyExchanges.of(group).respond(clientShare.keyExchange(), hs.config.random());
+        byte[] sharedSecret = response.sharedSecret();
         byte[] random = new byte[32];
         hs.config.random().nextBytes(random);
         List<Extension> ext = new ArrayList<>(List.of(new SupportedVersionsServerHello(ProtocolVersion.TLSV1_3),
-                new KeyShareServerHello(new KeyShareEntry(share.group(), share.publicKey()))));
+                new KeyShareServerHello(new KeyShareEntry(group, response.keyShare()))));
         if (psk != null) {
             ext.add(new PreSharedKeyServerHello(psk.index()));
         }
@@ -125,7 +128,7 @@ final class ServerFlight {
                 suite.suite(), 0, ext));
         hs.sendCompatibilityChangeCipherSpec(!hello.legacySessionId().isEmpty());
         hs.session.cipherSuite(suite.suite());
-        hs.session.namedGroup(share.group());
+        hs.session.namedGroup(group);
 
         EarlySecret early = psk == null ? hs.secrets.hold("early_secret", EarlySecret.withoutPsk(suite))
                 : psk.earlySecret();

@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.EarlySecret;
 import dev.padlock.crypto.HandshakeSecret;
-import dev.padlock.crypto.KeyShare;
+import dev.padlock.crypto.ClientKeyShare;
+import dev.padlock.crypto.KeyExchanges;
 import dev.padlock.crypto.PreSharedKey;
 import dev.padlock.crypto.TrafficKeys;
 import dev.padlock.crypto.TrafficSecret;
@@ -79,7 +80,7 @@ class EarlyDataSkipTest {
         RecordEncryptor earlyWriter;
         RecordEncryptor handshakeWriter;
         TrafficSecret clientHandshake;
-        KeyShare share;
+        ClientKeyShare share;
 
         ZeroRttClient() {
             RANDOM.nextBytes(psk);
@@ -89,13 +90,13 @@ class EarlyDataSkipTest {
 
         /** A ClientHello with a key share for {@code shareGroup} and, if asked, early_data. */
         Bytes hello(NamedGroup shareGroup, boolean earlyData) {
-            share = KeyShare.generate(shareGroup, RANDOM);
+            share = KeyExchanges.of(shareGroup).start(RANDOM);
             List<Extension> ext = new ArrayList<>(List.of(
                     new SupportedVersionsClientHello(List.of(ProtocolVersion.TLSV1_3)),
                     new SupportedGroupsExtension(List.of(NamedGroup.X25519, NamedGroup.SECP256R1)),
                     new SignatureAlgorithmsExtension(List.of(SignatureScheme.ECDSA_SECP256R1_SHA256,
                             SignatureScheme.RSA_PSS_RSAE_SHA256)),
-                    new KeyShareClientHello(List.of(new KeyShareEntry(shareGroup, share.publicKey()))),
+                    new KeyShareClientHello(List.of(new KeyShareEntry(shareGroup, share.keyShare()))),
                     new PskKeyExchangeModesExtension(List.of(PskKeyExchangeMode.PSK_DHE_KE))));
             if (earlyData) {
                 ext.add(new EarlyDataExtension());
@@ -144,7 +145,7 @@ class EarlyDataSkipTest {
             transcript.add(hello.get(0));
             Bytes serverShare = sh.extension(KeyShareServerHello.class).orElseThrow().share().keyExchange();
             // The server did not take the PSK: the key schedule starts without it (§7.1).
-            HandshakeSecret hs = EarlySecret.withoutPsk(SUITE).handshakeSecret(share.agree(serverShare));
+            HandshakeSecret hs = EarlySecret.withoutPsk(SUITE).handshakeSecret(share.finish(serverShare));
             byte[] helloHash = transcript.currentHash();
             clientHandshake = hs.clientHandshakeTrafficSecret(helloHash);
             TrafficKeys serverKeys = hs.serverHandshakeTrafficSecret(helloHash).keys();

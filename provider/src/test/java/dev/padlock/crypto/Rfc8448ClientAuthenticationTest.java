@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.wire.Bytes;
-import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.SignatureScheme;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -151,10 +150,10 @@ class Rfc8448ClientAuthenticationTest {
 
     @Test
     void clientAuthenticationHandshake() throws Exception {
-        XdhKeyShare client = XdhKeyShare.fromPrivateKeyForTesting(NamedGroup.X25519, hex(CLIENT_PRIVATE));
-        XdhKeyShare server = XdhKeyShare.fromPrivateKeyForTesting(NamedGroup.X25519, hex(SERVER_PRIVATE));
-        byte[] ecdhe = client.agree(server.publicKey());
-        assertArrayEquals(ecdhe, server.agree(client.publicKey()));
+        ClientKeyShare client = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(CLIENT_PRIVATE));
+        ClientKeyShare server = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(SERVER_PRIVATE));
+        byte[] ecdhe = client.finish(server.keyShare());
+        assertArrayEquals(ecdhe, server.finish(client.keyShare()));
 
         Transcript t = new Transcript();
         t.add(Bytes.fromHex(CLIENT_HELLO));

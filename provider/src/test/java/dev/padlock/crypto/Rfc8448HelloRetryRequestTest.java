@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.padlock.wire.Bytes;
-import dev.padlock.wire.NamedGroup;
 import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;
 
@@ -119,12 +118,12 @@ class Rfc8448HelloRetryRequestTest {
 
     @Test
     void handshakeSecretsOverTheRestartedTranscript() {
-        EcdhKeyShare client = EcdhKeyShare.fromPrivateKeyForTesting(NamedGroup.SECP256R1,
+        ClientKeyShare client = EcdhKeyExchange.SECP256R1.fromPrivateKeyForTesting(
                 hex(CLIENT_P256_PRIVATE), Bytes.fromHex(CLIENT_P256_PUBLIC));
-        EcdhKeyShare server = EcdhKeyShare.fromPrivateKeyForTesting(NamedGroup.SECP256R1,
+        ClientKeyShare server = EcdhKeyExchange.SECP256R1.fromPrivateKeyForTesting(
                 hex(SERVER_P256_PRIVATE), Bytes.fromHex(SERVER_P256_PUBLIC));
-        byte[] ecdhe = client.agree(Bytes.fromHex(SERVER_P256_PUBLIC));
-        assertArrayEquals(ecdhe, server.agree(Bytes.fromHex(CLIENT_P256_PUBLIC)), "both sides agree");
+        byte[] ecdhe = client.finish(Bytes.fromHex(SERVER_P256_PUBLIC));
+        assertArrayEquals(ecdhe, server.finish(Bytes.fromHex(CLIENT_P256_PUBLIC)), "both sides agree");
 
         Transcript t = new Transcript();
         t.add(Bytes.fromHex(CLIENT_HELLO_1));
@@ -162,9 +161,9 @@ class Rfc8448HelloRetryRequestTest {
 
     @Test
     void handshakeSecretFromTheP256SharedSecret() {
-        EcdhKeyShare client = EcdhKeyShare.fromPrivateKeyForTesting(NamedGroup.SECP256R1,
+        ClientKeyShare client = EcdhKeyExchange.SECP256R1.fromPrivateKeyForTesting(
                 hex(CLIENT_P256_PRIVATE), Bytes.fromHex(CLIENT_P256_PUBLIC));
-        byte[] ecdhe = client.agree(Bytes.fromHex(SERVER_P256_PUBLIC));
+        byte[] ecdhe = client.finish(Bytes.fromHex(SERVER_P256_PUBLIC));
         assertEquals(32, ecdhe.length);
         assertArrayEquals(hex("""
                 ce 02 2e 5e 6e 81 e5 07 36 d7 73 f2 d3 ad fc e8

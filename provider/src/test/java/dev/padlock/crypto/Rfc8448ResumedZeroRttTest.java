@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.wire.Bytes;
-import dev.padlock.wire.NamedGroup;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -157,11 +156,11 @@ class Rfc8448ResumedZeroRttTest {
         assertArrayEquals(hex("6d 47 5f 09 93 c8 e5 64 61 0d b2 b9"), earlyKeys.iv(),
                 "{client} derive write traffic keys for early application data: iv expanded");
 
-        XdhKeyShare client = XdhKeyShare.fromPrivateKeyForTesting(NamedGroup.X25519, hex(CLIENT_PRIVATE));
-        XdhKeyShare server = XdhKeyShare.fromPrivateKeyForTesting(NamedGroup.X25519, hex(SERVER_PRIVATE));
-        assertEquals(Bytes.fromHex(SERVER_PUBLIC), server.publicKey(), "{server} x25519 public key");
-        byte[] ecdhe = client.agree(server.publicKey());
-        assertArrayEquals(ecdhe, server.agree(client.publicKey()));
+        ClientKeyShare client = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(CLIENT_PRIVATE));
+        ClientKeyShare server = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(SERVER_PRIVATE));
+        assertEquals(Bytes.fromHex(SERVER_PUBLIC), server.keyShare(), "{server} x25519 public key");
+        byte[] ecdhe = client.finish(server.keyShare());
+        assertArrayEquals(ecdhe, server.finish(client.keyShare()));
 
         transcript.add(Bytes.fromHex(SERVER_HELLO));
         byte[] helloHash = transcript.currentHash();
@@ -195,8 +194,8 @@ class Rfc8448ResumedZeroRttTest {
     @Test
     void serverFinishedAndApplicationSecrets() throws Exception {
         EarlySecret early = EarlySecret.withPsk(SUITE, psk());
-        XdhKeyShare client = XdhKeyShare.fromPrivateKeyForTesting(NamedGroup.X25519, hex(CLIENT_PRIVATE));
-        HandshakeSecret hs = early.handshakeSecret(client.agree(Bytes.fromHex(SERVER_PUBLIC)));
+        ClientKeyShare client = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(CLIENT_PRIVATE));
+        HandshakeSecret hs = early.handshakeSecret(client.finish(Bytes.fromHex(SERVER_PUBLIC)));
         Transcript t = new Transcript();
         t.begin(SUITE);
         t.add(Bytes.fromHex(CLIENT_HELLO));

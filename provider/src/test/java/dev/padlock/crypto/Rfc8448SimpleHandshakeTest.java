@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.wire.Bytes;
-import dev.padlock.wire.NamedGroup;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,21 +112,21 @@ class Rfc8448SimpleHandshakeTest {
 
     @Test
     void ecdheSharedSecretFromBothPrivateKeys() {
-        XdhKeyShare client = XdhKeyShare.fromPrivateKeyForTesting(NamedGroup.X25519, hex(CLIENT_PRIVATE));
-        XdhKeyShare server = XdhKeyShare.fromPrivateKeyForTesting(NamedGroup.X25519, hex(SERVER_PRIVATE));
-        assertEquals(Bytes.fromHex(CLIENT_PUBLIC), client.publicKey(), "{client} x25519 public key");
-        assertEquals(Bytes.fromHex(SERVER_PUBLIC), server.publicKey(), "{server} x25519 public key");
+        ClientKeyShare client = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(CLIENT_PRIVATE));
+        ClientKeyShare server = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(SERVER_PRIVATE));
+        assertEquals(Bytes.fromHex(CLIENT_PUBLIC), client.keyShare(), "{client} x25519 public key");
+        assertEquals(Bytes.fromHex(SERVER_PUBLIC), server.keyShare(), "{server} x25519 public key");
         byte[] ikm = hex("""
                 8b d4 05 4f b5 5b 9d 63 fd fb ac f9 f0 4b 9f 0d
                 35 e6 d6 3f 53 75 63 ef d4 62 72 90 0f 89 49 2d""");
-        assertArrayEquals(ikm, client.agree(Bytes.fromHex(SERVER_PUBLIC)), "{server} extract secret \"handshake\": IKM (client side)");
-        assertArrayEquals(ikm, server.agree(Bytes.fromHex(CLIENT_PUBLIC)), "{server} extract secret \"handshake\": IKM (server side)");
+        assertArrayEquals(ikm, client.finish(Bytes.fromHex(SERVER_PUBLIC)), "{server} extract secret \"handshake\": IKM (client side)");
+        assertArrayEquals(ikm, server.finish(Bytes.fromHex(CLIENT_PUBLIC)), "{server} extract secret \"handshake\": IKM (server side)");
     }
 
     @Test
     void keyScheduleFromEarlySecretToResumption() {
-        XdhKeyShare client = XdhKeyShare.fromPrivateKeyForTesting(NamedGroup.X25519, hex(CLIENT_PRIVATE));
-        byte[] ecdhe = client.agree(Bytes.fromHex(SERVER_PUBLIC));
+        ClientKeyShare client = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(CLIENT_PRIVATE));
+        byte[] ecdhe = client.finish(Bytes.fromHex(SERVER_PUBLIC));
 
         EarlySecret early = EarlySecret.withoutPsk(SUITE);
         HandshakeSecret hs = early.handshakeSecret(ecdhe);

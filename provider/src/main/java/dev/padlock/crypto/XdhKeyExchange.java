@@ -19,49 +19,15 @@ import java.security.spec.XECPrivateKeySpec;
 import java.security.spec.XECPublicKeySpec;
 import javax.crypto.KeyAgreement;
 
-/** X25519 and X448 (RFC 7748) key shares. */
-final class XdhKeyShare implements KeyShare {
+/** X25519 and X448 (RFC 7748) as a {@link KeyExchange}: both sides send a u-coordinate. */
+final class XdhKeyExchange implements KeyExchange {
+    static final XdhKeyExchange X25519 = new XdhKeyExchange(NamedGroup.X25519);
+    static final XdhKeyExchange X448 = new XdhKeyExchange(NamedGroup.X448);
+
     private final NamedGroup group;
-    private final PrivateKey privateKey;
-    private final Bytes publicKey;
 
-    private XdhKeyShare(NamedGroup group, PrivateKey privateKey, Bytes publicKey) {
+    private XdhKeyExchange(NamedGroup group) {
         this.group = group;
-        this.privateKey = privateKey;
-        this.publicKey = publicKey;
-    }
-
-    static boolean supports(NamedGroup group) {
-        return group.equals(NamedGroup.X25519) || group.equals(NamedGroup.X448);
-    }
-
-    static XdhKeyShare generate(NamedGroup group, SecureRandom random) {
-        try {
-            KeyPairGenerator kpg = KeyPairGenerator.getInstance("XDH");
-            kpg.initialize(params(group), random);
-            KeyPair kp = kpg.generateKeyPair();
-            BigInteger u = ((XECPublicKey) kp.getPublic()).getU();
-            return new XdhKeyShare(group, kp.getPrivate(), Bytes.wrap(encodeU(u, length(group))));
-        } catch (GeneralSecurityException e) {
-            throw Hkdf.jcaFailure("XDH key generation for " + group, e);
-        }
-    }
-
-    /**
-     * A key share from a known private scalar, for known-answer tests (RFC 8448) only. The
-     * public key is X(scalar, 9), the scalar multiple of the base point (RFC 7748 §6).
-     */
-    static XdhKeyShare fromPrivateKeyForTesting(NamedGroup group, byte[] scalar) {
-        try {
-            PrivateKey priv = KeyFactory.getInstance("XDH")
-                    .generatePrivate(new XECPrivateKeySpec(params(group), scalar.clone()));
-            byte[] basePoint = new byte[length(group)];
-            basePoint[0] = group.equals(NamedGroup.X25519) ? (byte) 9 : (byte) 5;
-            byte[] pub = agree(group, priv, Bytes.wrap(basePoint));
-            return new XdhKeyShare(group, priv, Bytes.wrap(pub));
-        } catch (GeneralSecurityException e) {
-            throw Hkdf.jcaFailure("XDH private key for " + group, e);
-        }
     }
 
     @Override
@@ -70,13 +36,88 @@ final class XdhKeyShare implements KeyShare {
     }
 
     @Override
-    public Bytes publicKey() {
-        return publicKey;
+    public int clientShareLength() {
+        return length(group);
     }
 
     @Override
-    public byte[] agree(Bytes peerPublic) {
-        return agree(group, privateKey, peerPublic);
+    public int serverShareLength() {
+        return length(group);
+    }
+
+    @Override
+    public ClientKeyShare start(SecureRandom random) {
+        return generate(random);
+    }
+
+    /** DH as a KEM: a fresh key pair whose public value is the server's key_share, and the agreement. */
+    @Override
+    public Response respond(Bytes clientShare, SecureRandom random) {
+        Share mine = generate(random);
+        return new Response(mine.keyShare(), mine.finish(clientShare));
+    }
+
+    private Share generate(SecureRandom random) {
+        try {
+            KeyPairGenerator kpg = KeyPairGenerator.getInstance("XDH");
+            kpg.initialize(params(group), random);
+            KeyPair kp = kpg.generateKeyPair();
+            BigInteger u = ((XECPublicKey) kp.getPublic()).getU();
+            return new Share(group, kp.getPrivate(), Bytes.wrap(encodeU(u, length(group))));
+        } catch (GeneralSecurityException e) {
+            throw Hkdf.jcaFailure("XDH key generation for " + group, e);
+        }
+    }
+
+    /**
+     * A key share from a known private scalar, for known-answer tests (RFC 8448) only. The
+     * public key is X(scalar, 9), the scalar multiple of the base point (RFC 7748 §6). DH is
+     * symmetric, so the server's fixed key is also such a share: its finish is the server's agreement.
+     */
+    ClientKeyShare fromPrivateKeyForTesting(byte[] scalar) {
+        try {
+            PrivateKey priv = KeyFactory.getInstance("XDH")
+                    .generatePrivate(new XECPrivateKeySpec(params(group), scalar.clone()));
+            byte[] basePoint = new byte[length(group)];
+            basePoint[0] = group.equals(NamedGroup.X25519) ? (byte) 9 : (byte) 5;
+            byte[] pub = agree(group, priv, Bytes.wrap(basePoint));
+            return new Share(group, priv, Bytes.wrap(pub));
+        } catch (GeneralSecurityException e) {
+            throw Hkdf.jcaFailure("XDH private key for " + group, e);
+        }
+    }
+
+    /** One side's X25519/X448 key pair; the private key never leaves. */
+    private static final class Share implements ClientKeyShare {
+        private final NamedGroup group;
+        private final PrivateKey privateKey;
+        private final Bytes publicKey;
+
+        Share(NamedGroup group, PrivateKey privateKey, Bytes publicKey) {
+            this.group = group;
+            this.privateKey = privateKey;
+            this.publicKey = publicKey;
+        }
+
+        @Override
+        public NamedGroup group() {
+            return group;
+        }
+
+        @Override
+        public Bytes keyShare() {
+            return publicKey;
+        }
+
+        @Override
+        public byte[] finish(Bytes serverShare) {
+            return agree(group, privateKey, serverShare);
+        }
+
+        @Override
+        public String toString() {
+            return "KeyShare(" + group + ")";
+        }
     }
 
     private static byte[] agree(NamedGroup group, PrivateKey privateKey, Bytes peerPublic) {
@@ -143,6 +184,6 @@ final class XdhKeyShare implements KeyShare {
 
     @Override
     public String toString() {
-        return "KeyShare(" + group + ")";
+        return "KeyExchange(" + group + ")";
     }
 }

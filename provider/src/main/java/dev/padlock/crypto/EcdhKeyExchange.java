@@ -24,40 +24,60 @@ import java.security.spec.ECPublicKeySpec;
 import java.security.spec.EllipticCurve;
 import java.security.spec.InvalidKeySpecException;
 import java.util.Arrays;
-import java.util.Map;
 import javax.crypto.KeyAgreement;
 
-/** secp256r1, secp384r1 and secp521r1 key shares (RFC 8446 §4.2.8.2). */
-final class EcdhKeyShare implements KeyShare {
-    private static final Map<NamedGroup, String> CURVES = Map.of(
-            NamedGroup.SECP256R1, "secp256r1",
-            NamedGroup.SECP384R1, "secp384r1",
-            NamedGroup.SECP521R1, "secp521r1");
+/** secp256r1, secp384r1 and secp521r1 as a {@link KeyExchange} (RFC 8446 §4.2.8.2). */
+final class EcdhKeyExchange implements KeyExchange {
+    static final EcdhKeyExchange SECP256R1 = new EcdhKeyExchange(NamedGroup.SECP256R1, "secp256r1", 32);
+    static final EcdhKeyExchange SECP384R1 = new EcdhKeyExchange(NamedGroup.SECP384R1, "secp384r1", 48);
+    static final EcdhKeyExchange SECP521R1 = new EcdhKeyExchange(NamedGroup.SECP521R1, "secp521r1", 66);
 
     private final NamedGroup group;
-    private final PrivateKey privateKey;
-    private final ECParameterSpec params;
-    private final Bytes publicKey;
+    private final String curve;
+    private final int fieldLength;
 
-    private EcdhKeyShare(NamedGroup group, PrivateKey privateKey, ECParameterSpec params, Bytes publicKey) {
+    private EcdhKeyExchange(NamedGroup group, String curve, int fieldLength) {
         this.group = group;
-        this.privateKey = privateKey;
-        this.params = params;
-        this.publicKey = publicKey;
+        this.curve = curve;
+        this.fieldLength = fieldLength;
     }
 
-    static boolean supports(NamedGroup group) {
-        return CURVES.containsKey(group);
+    @Override
+    public NamedGroup group() {
+        return group;
     }
 
-    static EcdhKeyShare generate(NamedGroup group, SecureRandom random) {
+    /** 0x04 || X || Y, each coordinate at the field's length (§4.2.8.2). */
+    @Override
+    public int clientShareLength() {
+        return 1 + 2 * fieldLength;
+    }
+
+    @Override
+    public int serverShareLength() {
+        return 1 + 2 * fieldLength;
+    }
+
+    @Override
+    public ClientKeyShare start(SecureRandom random) {
+        return generate(random);
+    }
+
+    /** DH as a KEM: a fresh key pair whose public value is the server's key_share, and the agreement. */
+    @Override
+    public Response respond(Bytes clientShare, SecureRandom random) {
+        Share mine = generate(random);
+        return new Response(mine.keyShare(), mine.finish(clientShare));
+    }
+
+    private Share generate(SecureRandom random) {
         try {
             KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
-            kpg.initialize(new ECGenParameterSpec(CURVES.get(group)), random);
+            kpg.initialize(new ECGenParameterSpec(curve), random);
             KeyPair kp = kpg.generateKeyPair();
             ECPublicKey pub = (ECPublicKey) kp.getPublic();
             ECParameterSpec params = pub.getParams();
-            return new EcdhKeyShare(group, kp.getPrivate(), params,
+            return new Share(group, kp.getPrivate(), params,
                     Bytes.wrap(encodeUncompressed(pub.getW(), fieldLength(params))));
         } catch (GeneralSecurityException e) {
             throw Hkdf.jcaFailure("EC key generation for " + group, e);
@@ -66,36 +86,65 @@ final class EcdhKeyShare implements KeyShare {
 
     /**
      * A key share from a known private scalar and its public key, for known-answer tests
-     * (RFC 8448 §5) only. JCA offers no scalar multiplication, so the public key is given.
+     * (RFC 8448 §5) only. JCA offers no scalar multiplication, so the public key is given. DH is
+     * symmetric, so the server's fixed key is also such a share: its finish is the server's agreement.
      */
-    static EcdhKeyShare fromPrivateKeyForTesting(NamedGroup group, byte[] scalar, Bytes publicKey) {
+    ClientKeyShare fromPrivateKeyForTesting(byte[] scalar, Bytes publicKey) {
         try {
             AlgorithmParameters ap = AlgorithmParameters.getInstance("EC");
-            ap.init(new ECGenParameterSpec(CURVES.get(group)));
+            ap.init(new ECGenParameterSpec(curve));
             ECParameterSpec params = ap.getParameterSpec(ECParameterSpec.class);
             PrivateKey priv = KeyFactory.getInstance("EC")
                     .generatePrivate(new ECPrivateKeySpec(new BigInteger(1, scalar), params));
-            EcdhKeyShare share = new EcdhKeyShare(group, priv, params, publicKey);
-            share.decodeAndValidate(publicKey);
-            return share;
+            decodeAndValidate(group, params, publicKey);
+            return new Share(group, priv, params, publicKey);
         } catch (GeneralSecurityException e) {
             throw Hkdf.jcaFailure("EC private key for " + group, e);
         }
     }
 
     @Override
-    public NamedGroup group() {
-        return group;
+    public String toString() {
+        return "KeyExchange(" + group + ")";
     }
 
-    @Override
-    public Bytes publicKey() {
-        return publicKey;
+    /** One side's EC key pair; the private key never leaves. */
+    private static final class Share implements ClientKeyShare {
+        private final NamedGroup group;
+        private final PrivateKey privateKey;
+        private final ECParameterSpec params;
+        private final Bytes publicKey;
+
+        Share(NamedGroup group, PrivateKey privateKey, ECParameterSpec params, Bytes publicKey) {
+            this.group = group;
+            this.privateKey = privateKey;
+            this.params = params;
+            this.publicKey = publicKey;
+        }
+
+        @Override
+        public NamedGroup group() {
+            return group;
+        }
+
+        @Override
+        public Bytes keyShare() {
+            return publicKey;
+        }
+
+        @Override
+        public byte[] finish(Bytes serverShare) {
+            return agree(group, privateKey, params, serverShare);
+        }
+
+        @Override
+        public String toString() {
+            return "KeyShare(" + group + ")";
+        }
     }
 
-    @Override
-    public byte[] agree(Bytes peerPublic) {
-        ECPoint w = decodeAndValidate(peerPublic);
+    private static byte[] agree(NamedGroup group, PrivateKey privateKey, ECParameterSpec params, Bytes peerPublic) {
+        ECPoint w = decodeAndValidate(group, params, peerPublic);
         byte[] secret;
         try {
             PublicKey peer = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, params));
@@ -124,7 +173,7 @@ final class EcdhKeyShare implements KeyShare {
      * must check that the point is valid: coordinates in the field, on the curve. These curves
      * have cofactor 1, so a point on the curve is in the prime-order group.
      */
-    private ECPoint decodeAndValidate(Bytes encoded) {
+    private static ECPoint decodeAndValidate(NamedGroup group, ECParameterSpec params, Bytes encoded) {
         int n = fieldLength(params);
         if (encoded.length() != 1 + 2 * n) {
             throw TlsFailure.illegalParameter(group + " key_exchange must be " + (1 + 2 * n)
@@ -165,10 +214,5 @@ final class EcdhKeyShare implements KeyShare {
         byte[] be = v.toByteArray();
         int len = Math.min(be.length, n);
         System.arraycopy(be, be.length - len, out, off + n - len, len);
-    }
-
-    @Override
-    public String toString() {
-        return "KeyShare(" + group + ")";
     }
 }
