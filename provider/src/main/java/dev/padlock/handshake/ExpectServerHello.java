@@ -183,8 +183,8 @@ final class ExpectServerHello implements State {
                 handshakeSecret.clientHandshakeTrafficSecret(th));
         TrafficSecret server = hs.secrets.hold("server_handshake_traffic_secret",
                 handshakeSecret.serverHandshakeTrafficSecret(th));
-        hs.out.installReadSecret(server);
-        hs.out.installWriteSecret(client);
+        hs.installReadSecret(server);
+        hs.installWriteSecret(client);
         return new ExpectEncryptedExtensions(hs, hello, new HandshakeKeys(handshakeSecret, client, server));
     }
 
