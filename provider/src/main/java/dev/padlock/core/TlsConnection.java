@@ -400,7 +400,7 @@ public final class TlsConnection implements HandshakeOutput {
         if (!completionReported && handshaker.isComplete()) {
             completionReported = true;
             TlsSession s = handshaker.session();
-            observer.handshakeComplete("TLSv1.3 " + s.cipherSuite()
+            observer.handshakeComplete(s.protocolVersion().standardName() + " " + s.cipherSuite()
                     + ", group " + s.namedGroup() + ", ALPN '" + s.applicationProtocol() + "'" + (s.resumed() ? ", resumed" : ""));
         }
     }

@@ -128,6 +128,7 @@ final class ExpectServerHello implements State {
         hs.transcript.begin(spec);
         hs.transcript.replaceWithMessageHash();
         hs.transcript.add(raw);
+        hs.session.protocolVersion(ProtocolVersion.TLSV1_3);
         hs.session.cipherSuite(spec.suite());
 
         List<KeyShare> newShares = share == null ? shares : List.of(share);
@@ -166,6 +167,7 @@ final class ExpectServerHello implements State {
             hs.transcript.begin(spec);
         }
         hs.transcript.add(raw);
+        hs.session.protocolVersion(ProtocolVersion.TLSV1_3);
         hs.session.cipherSuite(spec.suite());
         hs.session.namedGroup(group);
 

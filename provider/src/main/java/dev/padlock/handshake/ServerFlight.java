@@ -124,6 +124,7 @@ final class ServerFlight {
         hs.send(new ServerHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random), hello.legacySessionId(),
                 suite.suite(), 0, ext));
         hs.sendCompatibilityChangeCipherSpec(!hello.legacySessionId().isEmpty());
+        hs.session.protocolVersion(ProtocolVersion.TLSV1_3);
         hs.session.cipherSuite(suite.suite());
         hs.session.namedGroup(share.group());
 

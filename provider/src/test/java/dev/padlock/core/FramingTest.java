@@ -108,6 +108,29 @@ class FramingTest {
         assertFalse(read.secret().isDestroyed(), "the traffic secret stays the handshake's to erase");
     }
 
+    @Test
+    void theCompletionSummaryNamesTheVersionTheHandshakeNegotiated() {
+        List<String> summaries = new ArrayList<>();
+        ConnectionObserver observer = new ConnectionObserver() {
+            @Override
+            public void handshakeComplete(String summary) {
+                summaries.add(summary);
+            }
+        };
+        TlsConnection client = new TlsConnection(Config.of(Hostile.clientConfig(), observer), Hostile.session());
+        TlsConnection server = new TlsConnection(Config.of(Hostile.serverConfig(KeyKind.EC_P256,
+                ConnectionPair.ALL_GROUPS, ClientAuth.NONE)), Hostile.session());
+        client.start();
+        server.start();
+        while (ConnectionPair.transfer(client, server, b -> b) | ConnectionPair.transfer(server, client, b -> b)) {
+            // until nothing moves
+        }
+        assertEquals(1, summaries.size());
+        assertTrue(summaries.get(0).startsWith("TLSv1.3 TLS_"), summaries.get(0));
+        assertEquals("TLSv1_3", client.session().protocolVersion().name());
+        assertEquals("TLSv1.3", server.session().protocolVersion().standardName());
+    }
+
     private static ConnectionPair pair() {
         return new ConnectionPair(Hostile.clientConfig(), Hostile.serverConfig(KeyKind.EC_P256,
                 ConnectionPair.ALL_GROUPS, ClientAuth.NONE));
