@@ -2,13 +2,13 @@ package dev.padlock.core;
 
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.ExporterMasterSecret;
-import dev.padlock.crypto.TrafficKeys;
-import dev.padlock.crypto.TrafficSecret;
+import dev.padlock.crypto.RecordKeys;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.HandshakeOutput;
 import dev.padlock.record.RecordDecryptor;
 import dev.padlock.record.RecordEncryptor;
 import dev.padlock.record.RecordHeader;
+import dev.padlock.record.RecordProtection;
 import dev.padlock.session.TlsSession;
 import dev.padlock.wire.Alert;
 import dev.padlock.wire.AlertDescription;
@@ -20,14 +20,14 @@ import dev.padlock.wire.TlsFailure;
 import dev.padlock.wire.TlsReader;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One TLS 1.3 connection, without I/O: the adapters hand it whole records and take whole
- * records from it. It deframes nothing itself (the adapters find record boundaries with
- * {@link RecordHeader#peekRecordLength}), drives the handshake, installs keys, and turns every
- * {@link TlsFailure} into exactly one fatal alert.
+ * One TLS connection (TLS 1.3 today), without I/O: the adapters hand it whole records and
+ * take whole records from it. It tells them where records end ({@link #nextRecordLength}, or a
+ * {@link RecordStream} over a byte stream) and how much room a record needs, drives the
+ * handshake, installs the record protection it asks for, and turns every {@link TlsFailure}
+ * into exactly one fatal alert.
  *
  * <p>Not thread-safe: the adapters serialise access.
  */
@@ -69,9 +69,7 @@ public final class TlsConnection implements HandshakeOutput {
     private boolean peerCanceled;
     private int keyUpdatesInARow;
     private final ConnectionObserver observer;
-    private byte[] clientRandom;
-    private int readGeneration;
-    private int writeGeneration;
+    private final KeyLog keyLog;
     private boolean completionReported;
 
     public TlsConnection(Config config, TlsSession session) {
@@ -79,6 +77,7 @@ public final class TlsConnection implements HandshakeOutput {
         this.handshaker = Handshaker.create(config.handshake(), this, session);
         this.incoming = new HandshakeReassembler(config.handshake().maxHandshakeMessageSize());
         this.observer = config.observer();
+        this.keyLog = new KeyLog(observer);
     }
 
     // ---- state the adapters read -------------------------------------------------------
@@ -139,6 +138,51 @@ public final class TlsConnection implements HandshakeOutput {
         return limit > 0 ? Math.min(RecordHeader.MAX_PLAINTEXT, limit - 1) : RecordHeader.MAX_PLAINTEXT;
     }
 
+    // ---- framing, for the adapters ------------------------------------------------------
+
+    /** The longest record on the wire, header included (RFC 8446 §5.2). */
+    public static final int MAX_RECORD_LENGTH = RecordHeader.MAX_RECORD;
+    /** Room in which {@link #receive} can always deliver the application data of one record. */
+    public static final int RECEIVE_BUFFER_LENGTH = RecordHeader.MAX_CIPHERTEXT;
+
+    /**
+     * The length, header included, of the record that starts at {@code src.position()}, or -1
+     * while fewer than its five header bytes are there (RFC 8446 §5.1). Does not move the
+     * position; the record itself may not have arrived whole yet.
+     *
+     * @throws TlsFailure for a header no record may carry; the caller fails the connection
+     */
+    public int nextRecordLength(ByteBuffer src) {
+        return RecordHeader.peekRecordLength(src);
+    }
+
+    /**
+     * Whether {@code dsts[offset..offset+length)} have room for all the application data a
+     * record of {@code recordLength} bytes can carry. Only application data goes there, so
+     * before the handshake completes any room will do.
+     */
+    public boolean hasRoomToReceive(int recordLength, ByteBuffer[] dsts, int offset, int length) {
+        if (!isHandshakeComplete() || reader == null) {
+            return true;
+        }
+        long room = 0;
+        for (int i = offset; i < offset + length; i++) {
+            room += dsts[i].remaining();
+        }
+        return room >= reader.maxContentLength(recordLength);
+    }
+
+    /**
+     * The length of the record {@link #seal} writes when offered {@code available} application
+     * bytes: one record carries at most {@link #maxFragmentLength()} of them.
+     */
+    public int sealedLength(long available) {
+        if (writer == null) {
+            throw new IllegalStateException("handshake not complete");
+        }
+        return writer.sealedLength((int) Math.min(available, maxFragmentLength()), 0);
+    }
+
     // ---- driving ------------------------------------------------------------------------
 
     /** Starts the handshake; the client's ClientHello is then waiting in the outbound queue. */
@@ -156,7 +200,7 @@ public final class TlsConnection implements HandshakeOutput {
     /**
      * Processes the one whole record at {@code record.position()}, consuming it. Application
      * data is copied into {@code dsts[offset..offset+length)}, which the caller has made large
-     * enough ({@link RecordDecryptor#maxOpenedLength}).
+     * enough ({@link #hasRoomToReceive}).
      *
      * @return the number of application bytes delivered
      */
@@ -283,7 +327,7 @@ public final class TlsConnection implements HandshakeOutput {
         }
         for (int i = offset; i < offset + length; i++) {
             if (dsts[i].hasRemaining()) {
-                return dsts[i].remaining() >= RecordDecryptor.maxOpenedLength(record.remaining()) ? dsts[i] : null;
+                return dsts[i].remaining() >= reader.maxOpenedLength(record.remaining()) ? dsts[i] : null;
             }
         }
         return null;
@@ -348,20 +392,16 @@ public final class TlsConnection implements HandshakeOutput {
     }
 
     private void observeHandshake(boolean outbound, Bytes message) {
-        int type = message.get(0) & 0xFF;
-        if (clientRandom == null && type == HandshakeType.CLIENT_HELLO.code() && message.length() >= 38) {
-            // RFC 8446 §4.1.2: the random follows msg_type (1), length (3) and legacy_version (2).
-            clientRandom = message.slice(6, 38).toByteArray();
-        }
-        observer.handshakeMessage(outbound, new HandshakeType(type), message.length() - 4);
+        keyLog.handshakeMessage(message);
+        observer.handshakeMessage(outbound, new HandshakeType(message.get(0) & 0xFF), message.length() - 4);
     }
 
     private void reportCompletion() {
         if (!completionReported && handshaker.isComplete()) {
             completionReported = true;
             TlsSession s = handshaker.session();
-            observer.handshakeComplete("TLSv1.3 " + s.cipherSuite() + ", group " + s.namedGroup()
-                    + ", ALPN '" + s.applicationProtocol() + "'" + (s.resumed() ? ", resumed" : ""));
+            observer.handshakeComplete(s.protocolVersion().standardName() + " " + s.cipherSuite()
+                    + ", group " + s.namedGroup() + ", ALPN '" + s.applicationProtocol() + "'" + (s.resumed() ? ", resumed" : ""));
         }
     }
 
@@ -453,7 +493,7 @@ public final class TlsConnection implements HandshakeOutput {
     /**
      * Protects one record of application data from {@code srcs}: up to
      * {@link #maxFragmentLength()} bytes, written whole into {@code dst}, which the caller has
-     * checked has room ({@link RecordEncryptor#sealedLength}).
+     * checked has room ({@link #sealedLength}).
      *
      * @return the number of application bytes consumed
      */
@@ -671,61 +711,34 @@ public final class TlsConnection implements HandshakeOutput {
     }
 
     @Override
-    public void installReadSecret(TrafficSecret secret) {
-        // RFC 8446 §5.1: handshake messages may not span a key change.
-        if (!incoming.isEmpty()) {
-            throw TlsFailure.unexpectedMessage("a handshake message spans a key change (RFC 8446 §5.1)");
-        }
-        TrafficKeys keys = secret.keys();
-        byte[] key = keys.key();
-        byte[] iv = keys.iv();
+    public void installReadKeys(RecordKeys keys) {
         try {
-            reader = new RecordDecryptor(secret.suite(), key, iv);
+            // RFC 8446 §5.1: handshake messages may not span a key change.
+            if (!incoming.isEmpty()) {
+                throw TlsFailure.unexpectedMessage("a handshake message spans a key change (RFC 8446 §5.1)");
+            }
+            reader = RecordProtection.decryptor(keys);
+            keyLog.readKeysInstalled(!isClient(), keys);
         } finally {
-            eraseKeys(keys, key, iv);
+            // The record cipher holds its own copies now (RFC 8446 §7.2: erase what has no further use).
+            keys.destroy();
         }
-        logSecret(!isClient(), readGeneration++, secret);
     }
 
     @Override
-    public void installWriteSecret(TrafficSecret secret) {
-        flushHandshake();
-        TrafficKeys keys = secret.keys();
-        byte[] key = keys.key();
-        byte[] iv = keys.iv();
+    public void installWriteKeys(RecordKeys keys) {
         try {
-            writer = new RecordEncryptor(secret.suite(), key, iv);
+            flushHandshake();
+            writer = RecordProtection.encryptor(keys);
+            keyLog.writeKeysInstalled(isClient(), keys);
         } finally {
-            eraseKeys(keys, key, iv);
+            keys.destroy();
         }
-        logSecret(isClient(), writeGeneration++, secret);
-    }
-
-    /** The record cipher holds its own copies now (RFC 8446 §7.2: erase what has no further use). */
-    private static void eraseKeys(TrafficKeys keys, byte[] key, byte[] iv) {
-        Arrays.fill(key, (byte) 0);
-        Arrays.fill(iv, (byte) 0);
-        keys.destroy();
     }
 
     @Override
     public void exporterMasterSecretDerived(ExporterMasterSecret secret) {
-        if (observer != ConnectionObserver.NONE && clientRandom != null) {
-            observer.secret("EXPORTER_SECRET", clientRandom.clone(), secret.insecureExportForKeyLog());
-        }
-    }
-
-    /**
-     * NSS key log labels follow the order keys are installed in each direction: first the
-     * handshake traffic secret, then application traffic secret 0, then one per KeyUpdate.
-     */
-    private void logSecret(boolean clientSecret, int generation, TrafficSecret secret) {
-        if (observer == ConnectionObserver.NONE || clientRandom == null) {
-            return;
-        }
-        String side = clientSecret ? "CLIENT_" : "SERVER_";
-        String label = generation == 0 ? side + "HANDSHAKE_TRAFFIC_SECRET" : side + "TRAFFIC_SECRET_" + (generation - 1);
-        observer.secret(label, clientRandom.clone(), secret.insecureExportForKeyLog());
+        keyLog.exporterMasterSecret(secret);
     }
 
     private void flushHandshake() {
@@ -752,7 +765,7 @@ public final class TlsConnection implements HandshakeOutput {
             gather.clear();
             content.copyTo(gather.array(), 0);
             gather.limit(content.length());
-            record = ByteBuffer.allocate(RecordEncryptor.sealedLength(content.length(), 0));
+            record = ByteBuffer.allocate(writer.sealedLength(content.length(), 0));
             writer.seal(type, gather, 0, record);
         }
         outbound.add(record.flip());

@@ -37,7 +37,7 @@ final class ExpectClientFinished implements State {
                 context.master().resumptionMasterSecret(hs.transcript.currentHash()));
         // RFC 8446 §7.1: the last secret derived from the Master Secret.
         hs.secrets.erase(context.master());
-        hs.out.installReadSecret(context.clientApplication());
+        hs.installReadSecret(context.clientApplication());
         hs.enterApplicationPhase(context.clientApplication(), context.serverApplication(), context.exporter());
         State connected = new Connected(hs);
         TicketIssuer.issue(hs, context.clientWantsTickets(), context.serverName());

@@ -56,14 +56,14 @@ final class ExpectServerFinished implements State {
         TrafficSecret serverApplication = hs.secrets.hold(Handshaker.applicationSecretName(false, 0),
                 master.serverApplicationTrafficSecret0(th));
         ExporterMasterSecret exporter = hs.secrets.hold("exporter_master_secret", master.exporterMasterSecret(th));
-        hs.out.installReadSecret(serverApplication);
+        hs.installReadSecret(serverApplication);
 
         hs.sendCompatibilityChangeCipherSpec();
         if (request != null) {
             sendClientCertificate();
         }
         hs.send(new Finished(Bytes.wrap(keys.client().verifyData(hs.transcript.currentHash()))));
-        hs.out.installWriteSecret(clientApplication);
+        hs.installWriteSecret(clientApplication);
         // Our Finished is computed and the application write keys replace the handshake ones.
         hs.secrets.erase(keys.client());
         hs.enterApplicationPhase(serverApplication, clientApplication, exporter);

@@ -127,6 +127,7 @@ final class ExpectServerHello implements State {
         hs.transcript.begin(spec);
         hs.transcript.replaceWithMessageHash();
         hs.transcript.add(raw);
+        hs.session.protocolVersion(ProtocolVersion.TLSV1_3);
         hs.session.cipherSuite(spec.suite());
 
         ClientKeyShares newShares = retryShare == null ? shares : retryShare;
@@ -163,6 +164,7 @@ final class ExpectServerHello implements State {
             hs.transcript.begin(spec);
         }
         hs.transcript.add(raw);
+        hs.session.protocolVersion(ProtocolVersion.TLSV1_3);
         hs.session.cipherSuite(spec.suite());
         hs.session.namedGroup(group);
 
@@ -180,8 +182,8 @@ final class ExpectServerHello implements State {
                 handshakeSecret.clientHandshakeTrafficSecret(th));
         TrafficSecret server = hs.secrets.hold("server_handshake_traffic_secret",
                 handshakeSecret.serverHandshakeTrafficSecret(th));
-        hs.out.installReadSecret(server);
-        hs.out.installWriteSecret(client);
+        hs.installReadSecret(server);
+        hs.installWriteSecret(client);
         Optional<Authenticated> byPsk = sh.extension(PreSharedKeyServerHello.class).map(Authenticated::byPsk);
         return new ExpectEncryptedExtensions(hs, hello, new HandshakeKeys(handshakeSecret, client, server), byPsk);
     }

@@ -1,7 +1,7 @@
 package dev.padlock.handshake;
 
 import dev.padlock.crypto.ExporterMasterSecret;
-import dev.padlock.crypto.TrafficSecret;
+import dev.padlock.crypto.RecordKeys;
 import dev.padlock.wire.Bytes;
 
 /**
@@ -17,11 +17,17 @@ public interface HandshakeOutput {
     /** Sends the middlebox-compatibility change_cipher_spec record (RFC 8446 §D.4). */
     void sendChangeCipherSpec();
 
-    /** Records from the peer are protected under {@code secret} from the next record on. */
-    void installReadSecret(TrafficSecret secret);
+    /**
+     * Records from the peer are protected under {@code keys} from the next record on. The
+     * callee owns {@code keys} and destroys them once its record protection holds its own.
+     */
+    void installReadKeys(RecordKeys keys);
 
-    /** Our records are protected under {@code secret} from the next record on. */
-    void installWriteSecret(TrafficSecret secret);
+    /**
+     * Our records are protected under {@code keys} from the next record on. The callee owns
+     * {@code keys} and destroys them once its record protection holds its own.
+     */
+    void installWriteKeys(RecordKeys keys);
 
     /** The §7.5 exporter secret exists now (for the opt-in key log; nothing to install). */
     default void exporterMasterSecretDerived(ExporterMasterSecret secret) {

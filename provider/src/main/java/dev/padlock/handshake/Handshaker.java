@@ -3,6 +3,7 @@ package dev.padlock.handshake;
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.ExporterMasterSecret;
 import dev.padlock.crypto.ResumptionMasterSecret;
+import dev.padlock.crypto.Tls13RecordKeys;
 import dev.padlock.crypto.TrafficSecret;
 import dev.padlock.crypto.Transcript;
 import dev.padlock.session.TlsSession;
@@ -138,7 +139,7 @@ public abstract sealed class Handshaker permits ClientHandshaker, ServerHandshak
         TrafficSecret previous = writeApplicationSecret;
         writeApplicationSecret = secrets.hold(applicationSecretName(config.clientMode(), ++writeGeneration),
                 previous.next());
-        out.installWriteSecret(writeApplicationSecret);
+        installWriteSecret(writeApplicationSecret);
         // RFC 8446 §7.2: once application_traffic_secret_N+1 and its keys exist, N is erased.
         secrets.erase(previous);
     }
@@ -148,11 +149,21 @@ public abstract sealed class Handshaker permits ClientHandshaker, ServerHandshak
         TrafficSecret previous = readApplicationSecret;
         readApplicationSecret = secrets.hold(applicationSecretName(!config.clientMode(), ++readGeneration),
                 previous.next());
-        out.installReadSecret(readApplicationSecret);
+        installReadSecret(readApplicationSecret);
         secrets.erase(previous);
         if (update.updateRequested()) {
             updateKeys(false);
         }
+    }
+
+    /** Records from the peer are protected under {@code secret}'s key and IV (RFC 8446 §7.3) from the next one on. */
+    final void installReadSecret(TrafficSecret secret) {
+        out.installReadKeys(Tls13RecordKeys.of(secret));
+    }
+
+    /** Our records are protected under {@code secret}'s key and IV (RFC 8446 §7.3) from the next one on. */
+    final void installWriteSecret(TrafficSecret secret) {
+        out.installWriteKeys(Tls13RecordKeys.of(secret));
     }
 
     static String applicationSecretName(boolean client, int generation) {

@@ -89,7 +89,7 @@ final class ServerFlight {
         TrafficSecret serverApplication = hs.secrets.hold(Handshaker.applicationSecretName(false, 0),
                 master.serverApplicationTrafficSecret0(th));
         ExporterMasterSecret exporter = hs.secrets.hold("exporter_master_secret", master.exporterMasterSecret(th));
-        hs.out.installWriteSecret(serverApplication);
+        hs.installWriteSecret(serverApplication);
         // Our Finished is computed and the application write keys replace the handshake ones.
         hs.secrets.erase(keys.server());
         boolean wantsTickets = hello.extension(PskKeyExchangeModesExtension.class)
@@ -127,6 +127,7 @@ final class ServerFlight {
         hs.send(new ServerHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random), hello.legacySessionId(),
                 suite.suite(), 0, ext));
         hs.sendCompatibilityChangeCipherSpec(!hello.legacySessionId().isEmpty());
+        hs.session.protocolVersion(ProtocolVersion.TLSV1_3);
         hs.session.cipherSuite(suite.suite());
         hs.session.namedGroup(group);
 
@@ -141,8 +142,8 @@ final class ServerFlight {
                 handshakeSecret.clientHandshakeTrafficSecret(th));
         TrafficSecret server = hs.secrets.hold("server_handshake_traffic_secret",
                 handshakeSecret.serverHandshakeTrafficSecret(th));
-        hs.out.installWriteSecret(server);
-        hs.out.installReadSecret(client);
+        hs.installWriteSecret(server);
+        hs.installReadSecret(client);
         return new HandshakeKeys(handshakeSecret, client, server);
     }
 

@@ -1,9 +1,6 @@
 package dev.padlock.jsse;
 
 import dev.padlock.core.TlsConnection;
-import dev.padlock.record.RecordDecryptor;
-import dev.padlock.record.RecordEncryptor;
-import dev.padlock.record.RecordHeader;
 import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
@@ -134,8 +131,7 @@ final class PadlockEngine extends SSLEngine {
         if (available == 0) {
             return result(Status.OK, 0, 0);
         }
-        int fragment = (int) Math.min(available, connection.maxFragmentLength());
-        if (dst.remaining() < RecordEncryptor.sealedLength(fragment, 0)) {
+        if (dst.remaining() < connection.sealedLength(available)) {
             return result(Status.BUFFER_OVERFLOW, 0, 0);
         }
         int start = dst.position();
@@ -174,7 +170,7 @@ final class PadlockEngine extends SSLEngine {
         boolean handshaking = !connection.isHandshakeComplete();
         int recordLength;
         try {
-            recordLength = RecordHeader.peekRecordLength(src);
+            recordLength = connection.nextRecordLength(src);
         } catch (TlsFailure f) {
             connection.fail(f);
             throw Failures.toException(f, handshaking);
@@ -182,8 +178,7 @@ final class PadlockEngine extends SSLEngine {
         if (recordLength < 0 || src.remaining() < recordLength) {
             return result(Status.BUFFER_UNDERFLOW, 0, 0);
         }
-        if (connection.isHandshakeComplete()
-                && Buffers.remaining(dsts, offset, length) < maxContentLength(recordLength)) {
+        if (!connection.hasRoomToReceive(recordLength, dsts, offset, length)) {
             return result(Status.BUFFER_OVERFLOW, 0, 0);
         }
         // The record is read in place: limit src to it for the call (no per-record copy or view).
@@ -202,15 +197,6 @@ final class PadlockEngine extends SSLEngine {
         }
         Status status = connection.isInboundClosed() ? Status.CLOSED : Status.OK;
         return result(status, recordLength, delivered);
-    }
-
-    /**
-     * The most application data one record of this length can carry: its inner plaintext less
-     * the content type byte, and never more than 2^14 however much padding it has (RFC 8446
-     * §5.2), so a buffer of {@code getApplicationBufferSize()} always suffices.
-     */
-    private static int maxContentLength(int recordLength) {
-        return Math.min(RecordDecryptor.maxOpenedLength(recordLength) - 1, RecordHeader.MAX_PLAINTEXT);
     }
 
     private SSLEngineResult result(Status status, int consumed, int produced) {

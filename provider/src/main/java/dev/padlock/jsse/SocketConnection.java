@@ -1,9 +1,7 @@
 package dev.padlock.jsse;
 
+import dev.padlock.core.RecordStream;
 import dev.padlock.core.TlsConnection;
-import dev.padlock.record.Deframer;
-import dev.padlock.record.RecordEncryptor;
-import dev.padlock.record.RecordHeader;
 import dev.padlock.wire.TlsFailure;
 import java.io.EOFException;
 import java.io.IOException;
@@ -39,14 +37,14 @@ final class SocketConnection {
     private final boolean requireCloseNotify;
     private final ReentrantLock readLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final Deframer deframer = new Deframer();
+    private final RecordStream deframer = new RecordStream();
     private final byte[] oneByte = new byte[1];
-    private final byte[] rawChunk = new byte[RecordHeader.MAX_RECORD];
+    private final byte[] rawChunk = new byte[TlsConnection.MAX_RECORD_LENGTH];
     private final ByteBuffer rawPending = ByteBuffer.wrap(rawChunk).limit(0);
     /** Decrypted application bytes not yet read, in read mode. */
-    private final ByteBuffer appIn = ByteBuffer.allocate(RecordHeader.MAX_CIPHERTEXT).limit(0);
+    private final ByteBuffer appIn = ByteBuffer.allocate(TlsConnection.RECEIVE_BUFFER_LENGTH).limit(0);
     private final ByteBuffer[] appInAsArray = {appIn};
-    private final ByteBuffer netOut = ByteBuffer.allocate(2 * RecordHeader.MAX_RECORD);
+    private final ByteBuffer netOut = ByteBuffer.allocate(2 * TlsConnection.MAX_RECORD_LENGTH);
     private boolean eof;
 
     SocketConnection(TlsConnection connection, InputStream rawIn, OutputStream rawOut, boolean requireCloseNotify) {
@@ -166,8 +164,7 @@ final class SocketConnection {
                     }
                     netOut.clear();
                     connection.drainOutbound(netOut);
-                    int fragment = Math.min(src.remaining(), connection.maxFragmentLength());
-                    if (netOut.remaining() >= RecordEncryptor.sealedLength(fragment, 0)) {
+                    if (netOut.remaining() >= connection.sealedLength(src.remaining())) {
                         try {
                             connection.seal(srcs, 0, 1, netOut);
                         } catch (TlsFailure f) {

@@ -1,195 +1,38 @@
 package dev.padlock.record;
 
-import dev.padlock.crypto.CipherSuiteSpec;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.ContentType;
-import dev.padlock.wire.TlsFailure;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 
 /**
- * Removes the protection of incoming records of one direction and epoch (RFC 8446 §5.2):
- * one per traffic key.
- *
- * <p>The sequence number counts records opened successfully. A record that fails to open
- * leaves it where it was, so a server skipping rejected early data by trial decryption (RFC
- * 8446 §4.2.10) opens the next record as if the failed one had not come; otherwise the
- * connection closes with the failure's alert.
+ * Removes the protection of incoming records of one direction and epoch: one per set of keys
+ * the handshake installs ({@link RecordProtection#decryptor}). A record that fails to open
+ * leaves the sequence number where it was.
  */
-public final class RecordDecryptor {
-    private final RecordCipher recordCipher;
-    private final byte[] aad = new byte[RecordHeader.HEADER_LENGTH];
-    /**
-     * Lazily made, for buffers without an accessible array; one array serves input and output
-     * (the AEAD is copy-safe).
-     */
-    private byte[] staging;
-    /**
-     * JDK 17's ChaCha20-Poly1305 decrypts straight from the input array only when the
-     * ciphertext starts at offset 0; from any other offset it first buffers it in a growing
-     * ByteArrayOutputStream (about 36 KB allocated per 16 KiB record, measured with
-     * BulkBenchmark -prof gc). A record behind its 5-byte header never starts at 0, so for
-     * ChaCha20 one copy into the staging array is cheaper.
-     */
-    private final boolean copyUnlessAtZero;
-    private long sequenceNumber;
-    private boolean sequenceExhausted;
-
-    public RecordDecryptor(CipherSuiteSpec suite, byte[] key, byte[] iv) {
-        this.recordCipher = new RecordCipher(suite, key, iv);
-        this.copyUnlessAtZero = !suite.isGcm();
-    }
+public interface RecordDecryptor {
 
     /**
-     * The most plaintext {@link #open} can put into {@code dst} for a record of this total
-     * length (header included): the TLSInnerPlaintext, before the type and padding are removed.
+     * The room {@link #open} needs in {@code dst} for a record of this total length (header
+     * included); some of it may be scratch space past the content.
      */
-    public static int maxOpenedLength(int recordLength) {
-        return Math.max(0, recordLength - RecordHeader.HEADER_LENGTH - CipherSuiteSpec.TAG_LENGTH);
-    }
+    int maxOpenedLength(int recordLength);
+
+    /** The most content a record of this total length (header included) can deliver. */
+    int maxContentLength(int recordLength);
 
     /**
-     * Opens one protected record. Consumes exactly one whole record (header and payload) from
-     * {@code record} and decrypts it into {@code dst}, which may be heap or direct and may even
-     * share memory with {@code record} (JCA copies overlapping input first).
+     * Opens one protected record: consumes exactly one whole record (header and payload) from
+     * {@code record} and puts its content into {@code dst} (a relative put, ready to
+     * {@code flip}). If this throws, {@code dst}'s position is unchanged.
      *
-     * <p>On return the content is the bytes from {@code dst}'s position on entry up to its new
-     * position (a relative put, ready to {@code flip}). When {@code dst} has an accessible
-     * array the record is decrypted straight into it, so the inner content type and the padding
-     * are written just past that position and are not part of the result. {@code dst} needs
-     * {@link #maxOpenedLength} bytes of room. If this throws, {@code dst}'s position is unchanged.
-     *
-     * @return the real content type, from TLSInnerPlaintext (§5.4)
-     * @throws TlsFailure               {@code unexpected_message} if the outer type is not
-     *                                  application_data or the plaintext is all zeros (§5.4);
-     *                                  {@code record_overflow} if TLSCiphertext.length exceeds
-     *                                  2^14 + 256 or TLSInnerPlaintext exceeds 2^14 + 1 octets;
-     *                                  {@code bad_record_mac} if authentication fails
+     * @return the record's real content type
+     * @throws dev.padlock.wire.TlsFailure with the alert the record calls for
      * @throws IllegalArgumentException if {@code record} does not hold a whole record
-     * @throws BufferOverflowException  if {@code dst} has too little room; nothing is consumed
+     * @throws BufferOverflowException  if {@code dst} has less room than
+     *                                  {@link #maxOpenedLength}; nothing is consumed
      */
-    public ContentType open(ByteBuffer record, ByteBuffer dst) {
-        int total = RecordHeader.requireWholeRecord(record);
-        int start = record.position();
-        int ciphertextLength = total - RecordHeader.HEADER_LENGTH;
-        int outerType = record.get(start) & 0xFF;
-        if (outerType != ContentType.APPLICATION_DATA.code()) {
-            // RFC 8446 §5.2: every protected record has opaque_type application_data; anything
-            // else here (change_cipher_spec is filtered by the connection first) is unexpected.
-            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
-                    "protected record with outer type " + new ContentType(outerType));
-        }
-        int innerLength = ciphertextLength - CipherSuiteSpec.TAG_LENGTH;
-        if (innerLength < 1) {
-            // Too short to hold the tag and the content type: it cannot authenticate.
-            throw new TlsFailure(AlertDescription.BAD_RECORD_MAC,
-                    "protected record of " + ciphertextLength + " bytes is shorter than its tag");
-        }
-        if (innerLength > RecordHeader.MAX_PLAINTEXT + 1) {
-            throw new TlsFailure(AlertDescription.RECORD_OVERFLOW,
-                    "TLSInnerPlaintext of " + innerLength + " bytes exceeds 2^14 + 1 (RFC 8446 §5.4)");
-        }
-        if (dst.remaining() < innerLength) {
-            throw new BufferOverflowException();
-        }
-        checkSequence();
-        for (int i = 0; i < aad.length; i++) {
-            aad[i] = record.get(start + i);
-        }
-        // The AEAD runs on arrays: the buffers' own when they have one (no copy), otherwise
-        // (direct or read-only buffers, and ChaCha20 input: see copyUnlessAtZero) reused staging
-        // arrays, because JCA's ByteBuffer path for direct buffers copies through temporary
-        // arrays on every call.
-        byte[] in;
-        int inOffset;
-        if (record.hasArray() && !copyUnlessAtZero) {
-            in = record.array();
-            inOffset = record.arrayOffset() + start + RecordHeader.HEADER_LENGTH;
-        } else {
-            in = staging(ciphertextLength);
-            record.get(start + RecordHeader.HEADER_LENGTH, in, 0, ciphertextLength);
-            inOffset = 0;
-        }
-        boolean inPlace = dst.hasArray();
-        byte[] out = inPlace ? dst.array() : staging(ciphertextLength);
-        int outOffset = inPlace ? dst.arrayOffset() + dst.position() : 0;
-        int opened;
-        Cipher cipher = recordCipher.init(Cipher.DECRYPT_MODE, sequenceNumber);
-        try {
-            cipher.updateAAD(aad);
-            // Copy-safe (Cipher#doFinal): input and output may be the same array.
-            opened = cipher.doFinal(in, inOffset, ciphertextLength, out, outOffset);
-        } catch (AEADBadTagException e) {
-            throw new TlsFailure(AlertDescription.BAD_RECORD_MAC, "record authentication failed");
-        } catch (GeneralSecurityException e) {
-            throw new TlsFailure(AlertDescription.INTERNAL_ERROR, "record decryption failed", e);
-        } finally {
-            record.position(start + total);
-        }
-        sequenceNumber++;
-        if (sequenceNumber == 0) {
-            sequenceExhausted = true;
-        }
-        // RFC 8446 §5.4: scan from the end for the first non-zero octet, the content type.
-        int i = outOffset + opened - 1;
-        while (i >= outOffset && out[i] == 0) {
-            i--;
-        }
-        if (i < outOffset) {
-            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
-                    "TLSInnerPlaintext has no non-zero content type (RFC 8446 §5.4)");
-        }
-        ContentType type = innerType(out[i] & 0xFF);
-        int contentLength = i - outOffset;
-        if (inPlace) {
-            dst.position(dst.position() + contentLength);
-        } else {
-            dst.put(out, 0, contentLength);
-        }
-        return type;
-    }
-
-    /**
-     * The inner content type as one of the constants. RFC 8446 §5: an unknown type is an
-     * unexpected record type, and a protected change_cipher_spec is unexpected_message.
-     */
-    private static ContentType innerType(int code) {
-        if (code == ContentType.APPLICATION_DATA.code()) {
-            return ContentType.APPLICATION_DATA;
-        }
-        if (code == ContentType.HANDSHAKE.code()) {
-            return ContentType.HANDSHAKE;
-        }
-        if (code == ContentType.ALERT.code()) {
-            return ContentType.ALERT;
-        }
-        throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
-                "protected record of inner content type " + new ContentType(code));
-    }
-
-    private byte[] staging(int needed) {
-        staging = RecordCipher.staging(staging, needed, RecordHeader.MAX_CIPHERTEXT);
-        return staging;
-    }
-
-    private void checkSequence() {
-        if (sequenceExhausted) {
-            // RFC 8446 §5.3: the peer had to rekey before its sequence number wrapped.
-            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
-                    "peer sent more than 2^64 records under one key");
-        }
-    }
+    ContentType open(ByteBuffer record, ByteBuffer dst);
 
     /** The sequence number the next record must carry, read as unsigned. */
-    public long sequenceNumber() {
-        return sequenceNumber;
-    }
-
-    /** Test hook: jumps the sequence number, to reach the limits without 2^64 records. */
-    void setSequenceNumberForTest(long next) {
-        this.sequenceNumber = next;
-    }
+    long sequenceNumber();
 }

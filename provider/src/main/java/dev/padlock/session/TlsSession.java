@@ -2,6 +2,7 @@ package dev.padlock.session;
 
 import dev.padlock.wire.CipherSuite;
 import dev.padlock.wire.NamedGroup;
+import dev.padlock.wire.ProtocolVersion;
 import dev.padlock.wire.SignatureScheme;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -22,6 +23,7 @@ public final class TlsSession {
     private final String peerHost;
     private final int peerPort;
 
+    private volatile ProtocolVersion protocolVersion;
     private volatile CipherSuite cipherSuite;
     private volatile NamedGroup namedGroup;
     private volatile List<SNIServerName> requestedServerNames = List.of();
@@ -54,6 +56,15 @@ public final class TlsSession {
 
     public int peerPort() {
         return peerPort;
+    }
+
+    /** The negotiated version; null until ServerHello has been sent or received. */
+    public ProtocolVersion protocolVersion() {
+        return protocolVersion;
+    }
+
+    public void protocolVersion(ProtocolVersion version) {
+        this.protocolVersion = version;
     }
 
     /** Null until ServerHello has been sent or received. */

@@ -29,6 +29,14 @@ public record ProtocolVersion(int code) {
         return n != null ? n : String.format("unknown(0x%04x)", code);
     }
 
+    /**
+     * The name JSSE gives the version (Java Security Standard Algorithm Names), as in
+     * {@code SSLSession.getProtocol()}: {@code TLSv1.3}, {@code TLSv1.2}, ...
+     */
+    public String standardName() {
+        return name().replace('_', '.');
+    }
+
     public boolean isKnown() {
         return NAMES.containsKey(code);
     }

@@ -17,12 +17,13 @@ import dev.padlock.crypto.HandshakeSecret;
 import dev.padlock.crypto.ClientKeyShare;
 import dev.padlock.crypto.KeyExchanges;
 import dev.padlock.crypto.PreSharedKey;
-import dev.padlock.crypto.TrafficKeys;
+import dev.padlock.crypto.Tls13RecordKeys;
 import dev.padlock.crypto.TrafficSecret;
 import dev.padlock.crypto.Transcript;
 import dev.padlock.handshake.ClientAuth;
 import dev.padlock.record.RecordDecryptor;
 import dev.padlock.record.RecordEncryptor;
+import dev.padlock.record.RecordProtection;
 import dev.padlock.testing.TestPki.KeyKind;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
@@ -112,8 +113,7 @@ class EarlyDataSkipTest {
             if (earlyData) {
                 // RFC 8446 §7.1: client_early_traffic_secret = Derive-Secret(Early Secret, "c e traffic", ClientHello).
                 TrafficSecret early = EarlySecret.withPsk(SUITE, PreSharedKey.copyOf(psk, 0, psk.length)).clientEarlyTrafficSecret(transcript.currentHash());
-                TrafficKeys keys = early.keys();
-                earlyWriter = new RecordEncryptor(SUITE, keys.key(), keys.iv());
+                earlyWriter = RecordProtection.encryptor(Tls13RecordKeys.of(early));
             }
             return hello;
         }
@@ -121,7 +121,7 @@ class EarlyDataSkipTest {
         /** A 0-RTT record of application data under the early traffic key. */
         ByteBuffer earlyData(String text) {
             Bytes content = Bytes.wrap(text.getBytes(StandardCharsets.US_ASCII));
-            ByteBuffer record = ByteBuffer.allocate(RecordEncryptor.sealedLength(content.length(), 0));
+            ByteBuffer record = ByteBuffer.allocate(earlyWriter.sealedLength(content.length(), 0));
             earlyWriter.seal(ContentType.APPLICATION_DATA, content.asBuffer(), 0, record);
             return record.flip();
         }
@@ -133,7 +133,7 @@ class EarlyDataSkipTest {
 
         /** {@code content} as the next handshake record under the client's handshake key. */
         ByteBuffer protect(Bytes content) {
-            ByteBuffer record = ByteBuffer.allocate(RecordEncryptor.sealedLength(content.length(), 0));
+            ByteBuffer record = ByteBuffer.allocate(handshakeWriter.sealedLength(content.length(), 0));
             handshakeWriter.seal(ContentType.HANDSHAKE, content.asBuffer(), 0, record);
             return record.flip();
         }
@@ -148,8 +148,8 @@ class EarlyDataSkipTest {
             HandshakeSecret hs = EarlySecret.withoutPsk(SUITE).handshakeSecret(share.finish(serverShare));
             byte[] helloHash = transcript.currentHash();
             clientHandshake = hs.clientHandshakeTrafficSecret(helloHash);
-            TrafficKeys serverKeys = hs.serverHandshakeTrafficSecret(helloHash).keys();
-            RecordDecryptor reader = new RecordDecryptor(SUITE, serverKeys.key(), serverKeys.iv());
+            RecordDecryptor reader = RecordProtection.decryptor(
+                    Tls13RecordKeys.of(hs.serverHandshakeTrafficSecret(helloHash)));
             ByteBuffer content = ByteBuffer.allocate(1 << 16);
             for (ByteBuffer record : serverRecords.subList(1, serverRecords.size())) {
                 if (record.get(0) == ContentType.CHANGE_CIPHER_SPEC.code()) {
@@ -165,8 +165,7 @@ class EarlyDataSkipTest {
             for (Bytes message : flight) {
                 transcript.add(message);
             }
-            TrafficKeys keys = clientHandshake.keys();
-            handshakeWriter = new RecordEncryptor(SUITE, keys.key(), keys.iv());
+            handshakeWriter = RecordProtection.encryptor(Tls13RecordKeys.of(clientHandshake));
             return new Finished(Bytes.wrap(clientHandshake.verifyData(transcript.currentHash()))).encode();
         }
     }

@@ -1,6 +1,8 @@
 package dev.padlock.core;
 
 import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.crypto.RecordKeys;
+import dev.padlock.crypto.Tls13RecordKeys;
 import dev.padlock.crypto.TrafficKeys;
 import dev.padlock.crypto.TrafficSecret;
 import dev.padlock.handshake.HandshakeConfig;
@@ -9,6 +11,7 @@ import dev.padlock.handshake.Handshaker;
 import dev.padlock.record.RecordDecryptor;
 import dev.padlock.record.RecordEncryptor;
 import dev.padlock.record.RecordHeader;
+import dev.padlock.record.RecordProtection;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ContentType;
 import java.nio.ByteBuffer;
@@ -46,7 +49,7 @@ final class ScriptedPeer implements HandshakeOutput {
      * The keys of each write epoch, taken when it was installed: the handshaker erases a traffic
      * secret once it is done with it (RFC 8446 §7.2), while a script may still use its epoch.
      */
-    private final Map<TrafficSecret, TrafficKeys> epochKeys = new IdentityHashMap<>();
+    private final Map<TrafficSecret, Tls13RecordKeys> epochKeys = new IdentityHashMap<>();
     private TrafficSecret writeSecret;
     private RecordDecryptor reader;
 
@@ -81,11 +84,8 @@ final class ScriptedPeer implements HandshakeOutput {
 
     /** A record of {@code type} protected under {@code epoch}, the sequence number following on. */
     ByteBuffer protect(ContentType type, Bytes content, TrafficSecret epoch) {
-        RecordEncryptor encryptor = encryptors.computeIfAbsent(epoch, e -> {
-            TrafficKeys keys = epochKeys.get(e);
-            return new RecordEncryptor(e.suite(), keys.key(), keys.iv());
-        });
-        ByteBuffer record = ByteBuffer.allocate(RecordEncryptor.sealedLength(content.length(), 0));
+        RecordEncryptor encryptor = encryptors.computeIfAbsent(epoch, e -> RecordProtection.encryptor(epochKeys.get(e)));
+        ByteBuffer record = ByteBuffer.allocate(encryptor.sealedLength(content.length(), 0));
         encryptor.seal(type, content.asBuffer(), 0, record);
         return record.flip();
     }
@@ -98,7 +98,7 @@ final class ScriptedPeer implements HandshakeOutput {
     ByteBuffer sealInnerPlaintext(byte[] innerPlaintext) throws GeneralSecurityException {
         TrafficSecret epoch = writeSecret;
         long sequence = encryptors.containsKey(epoch) ? encryptors.get(epoch).sequenceNumber() : 0;
-        TrafficKeys keys = epochKeys.get(epoch);
+        TrafficKeys keys = epochKeys.get(epoch).keys();
         byte[] nonce = keys.iv();
         for (int i = 0; i < 8; i++) {
             nonce[nonce.length - 1 - i] ^= (byte) (sequence >>> (8 * i));
@@ -158,14 +158,14 @@ final class ScriptedPeer implements HandshakeOutput {
     }
 
     @Override
-    public void installReadSecret(TrafficSecret secret) {
-        TrafficKeys keys = secret.keys();
-        reader = new RecordDecryptor(secret.suite(), keys.key(), keys.iv());
+    public void installReadKeys(RecordKeys keys) {
+        reader = RecordProtection.decryptor(keys);
     }
 
     @Override
-    public void installWriteSecret(TrafficSecret secret) {
-        writeSecret = secret;
-        epochKeys.put(secret, secret.keys());
+    public void installWriteKeys(RecordKeys keys) {
+        Tls13RecordKeys tls13 = (Tls13RecordKeys) keys;
+        writeSecret = tls13.secret();
+        epochKeys.put(writeSecret, tls13);
     }
 }

@@ -48,6 +48,15 @@ class SecretsNeverPrintTest {
     }
 
     @Test
+    void recordKeysDoNotPrintKeyIvOrSecret() {
+        byte[] bytes = pattern(32, 8);
+        Tls13RecordKeys keys = Tls13RecordKeys.of(new TrafficSecret(SUITE, bytes.clone()));
+        assertHides(bytes, keys);
+        assertHides(keys.keys().key(), keys);
+        assertHides(keys.keys().iv(), keys);
+    }
+
+    @Test
     void preSharedKeyDoesNotPrintItsBytes() {
         byte[] bytes = pattern(48, 5);
         PreSharedKey psk = PreSharedKey.copyOf(bytes, 0, bytes.length);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.core.ConnectionObserver;
 import dev.padlock.core.TlsConnection;
-import dev.padlock.record.RecordEncryptor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +57,7 @@ record RecordedHandshake(byte[] clientToServer, byte[] serverToClient) {
     /** Queued records (a NewSessionTicket, say) and then one record of {@code data}. */
     private static byte[] seal(TlsConnection from, byte[] data) {
         byte[] queued = FuzzPeers.drainBytes(from);
-        ByteBuffer record = ByteBuffer.allocate(RecordEncryptor.sealedLength(data.length, 0));
+        ByteBuffer record = ByteBuffer.allocate(from.sealedLength(data.length));
         from.seal(new ByteBuffer[] {ByteBuffer.wrap(data)}, 0, 1, record);
         ByteBuffer out = ByteBuffer.allocate(queued.length + record.flip().remaining()).put(queued).put(record);
         return out.array();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.crypto.CipherSuiteSpec;
-import dev.padlock.crypto.TrafficSecret;
+import dev.padlock.crypto.RecordKeys;
 import dev.padlock.session.ClientSessionCache;
 import dev.padlock.session.TicketKeys;
 import dev.padlock.session.TlsSession;
@@ -67,11 +67,11 @@ class HandshakeResumptionTest {
         }
 
         @Override
-        public void installReadSecret(TrafficSecret secret) {
+        public void installReadKeys(RecordKeys keys) {
         }
 
         @Override
-        public void installWriteSecret(TrafficSecret secret) {
+        public void installWriteKeys(RecordKeys keys) {
         }
     }
 

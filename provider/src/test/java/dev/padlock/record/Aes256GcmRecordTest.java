@@ -58,15 +58,15 @@ class Aes256GcmRecordTest {
     }
 
     private static void assertRecord(long sequence, Bytes plaintext, Bytes record, String step) {
-        RecordEncryptor encryptor = new RecordEncryptor(SUITE, SERVER_HS_KEY.toByteArray(), SERVER_HS_IV.toByteArray());
+        Tls13RecordEncryptor encryptor = new Tls13RecordEncryptor(SUITE, SERVER_HS_KEY.toByteArray(), SERVER_HS_IV.toByteArray());
         encryptor.setSequenceNumberForTest(sequence);
-        ByteBuffer sealed = ByteBuffer.allocateDirect(RecordEncryptor.sealedLength(plaintext.length(), 0));
+        ByteBuffer sealed = ByteBuffer.allocateDirect(encryptor.sealedLength(plaintext.length(), 0));
         encryptor.seal(ContentType.HANDSHAKE, plaintext.asBuffer(), 0, sealed);
         assertEquals(record, contents(sealed.flip()), step);
 
-        RecordDecryptor decryptor = new RecordDecryptor(SUITE, SERVER_HS_KEY.toByteArray(), SERVER_HS_IV.toByteArray());
+        Tls13RecordDecryptor decryptor = new Tls13RecordDecryptor(SUITE, SERVER_HS_KEY.toByteArray(), SERVER_HS_IV.toByteArray());
         decryptor.setSequenceNumberForTest(sequence);
-        ByteBuffer opened = ByteBuffer.allocate(RecordDecryptor.maxOpenedLength(record.length()));
+        ByteBuffer opened = ByteBuffer.allocate(decryptor.maxOpenedLength(record.length()));
         assertEquals(ContentType.HANDSHAKE, decryptor.open(copy(record, ByteBuffer::allocate), opened), step);
         assertEquals(plaintext, contents(opened.flip()), step);
     }

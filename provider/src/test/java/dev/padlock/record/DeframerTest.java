@@ -73,7 +73,7 @@ class DeframerTest {
                     : i + 1 >= NEW_SESSION_TICKET_RECORD.length() ? 1 : 0;
             assertEquals(expectedComplete, complete, "after byte " + i);
         }
-        RecordDecryptor decryptor = new RecordDecryptor(CipherSuiteSpec.TLS_AES_128_GCM_SHA256,
+        Tls13RecordDecryptor decryptor = new Tls13RecordDecryptor(CipherSuiteSpec.TLS_AES_128_GCM_SHA256,
                 SERVER_AP_KEY.toByteArray(), SERVER_AP_IV.toByteArray());
         List<Bytes> plaintexts = new ArrayList<>();
         List<ContentType> types = new ArrayList<>();
@@ -92,7 +92,7 @@ class DeframerTest {
         d.offer(SERVER_FLIGHT_RECORD.asBuffer());
         ByteBuffer record = d.nextRecord();
         ByteBuffer out = record.duplicate();
-        RecordDecryptor decryptor = new RecordDecryptor(CipherSuiteSpec.TLS_AES_128_GCM_SHA256,
+        Tls13RecordDecryptor decryptor = new Tls13RecordDecryptor(CipherSuiteSpec.TLS_AES_128_GCM_SHA256,
                 SERVER_HS_KEY.toByteArray(), SERVER_HS_IV.toByteArray());
         int start = out.position();
         assertEquals(ContentType.HANDSHAKE, decryptor.open(record, out));
@@ -164,7 +164,7 @@ class DeframerTest {
 
     private static String outcome(byte[] bytes) {
         Deframer d = new Deframer();
-        RecordDecryptor decryptor = new RecordDecryptor(CipherSuiteSpec.TLS_AES_128_GCM_SHA256,
+        Tls13RecordDecryptor decryptor = new Tls13RecordDecryptor(CipherSuiteSpec.TLS_AES_128_GCM_SHA256,
                 CLIENT_AP_KEY.toByteArray(), CLIENT_AP_IV.toByteArray());
         decryptor.setSequenceNumberForTest(1);
         try {

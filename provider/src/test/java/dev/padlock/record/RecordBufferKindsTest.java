@@ -73,19 +73,19 @@ class RecordBufferKindsTest {
     @Test
     void stagingGrowsAcrossRecordsOfOneKey() {
         for (CipherSuiteSpec suite : CipherSuiteSpec.SUPPORTED) {
-            RecordEncryptor heapSealer = encryptor(suite);
-            RecordEncryptor directSealer = encryptor(suite);
-            RecordDecryptor directOpener = decryptor(suite);
+            Tls13RecordEncryptor heapSealer = encryptor(suite);
+            Tls13RecordEncryptor directSealer = encryptor(suite);
+            Tls13RecordDecryptor directOpener = decryptor(suite);
             for (int length : new int[] {10, 4000, RecordHeader.MAX_PLAINTEXT, 10, 5000}) {
                 byte[] content = content(length);
-                int total = RecordEncryptor.sealedLength(length, 0);
+                int total = heapSealer.sealedLength(length, 0);
                 ByteBuffer heapRecord = ByteBuffer.allocate(total);
                 heapSealer.seal(ContentType.APPLICATION_DATA, ByteBuffer.wrap(content), 0, heapRecord);
                 ByteBuffer directSource = ByteBuffer.allocateDirect(length).put(content).flip();
                 ByteBuffer directRecord = ByteBuffer.allocateDirect(total);
                 directSealer.seal(ContentType.APPLICATION_DATA, directSource, 0, directRecord);
                 assertEquals(heapRecord.flip(), directRecord.flip(), suite.suite() + ", " + length + " bytes");
-                ByteBuffer opened = ByteBuffer.allocateDirect(RecordDecryptor.maxOpenedLength(total));
+                ByteBuffer opened = ByteBuffer.allocateDirect(directOpener.maxOpenedLength(total));
                 assertEquals(ContentType.APPLICATION_DATA, directOpener.open(directRecord, opened));
                 assertEquals(ByteBuffer.wrap(content), opened.flip(), suite.suite() + ", " + length + " bytes");
             }
@@ -141,10 +141,11 @@ class RecordBufferKindsTest {
         if (readOnly) {
             src = src.asReadOnlyBuffer();
         }
-        int total = RecordEncryptor.sealedLength(content.length, padding);
+        Tls13RecordEncryptor encryptor = encryptor(suite);
+        int total = encryptor.sealedLength(content.length, padding);
         ByteBuffer dst = out.make().apply(total + 4);
         dst.position(4);
-        int written = encryptor(suite).seal(ContentType.APPLICATION_DATA, src, padding, dst);
+        int written = encryptor.seal(ContentType.APPLICATION_DATA, src, padding, dst);
         assertEquals(total, written);
         assertEquals(content.length + 9, src.position(), "source consumed");
         assertEquals(total + 4, dst.position());
@@ -159,9 +160,10 @@ class RecordBufferKindsTest {
         ByteBuffer src = in.make().apply(record.length + 2);
         src.position(2);
         src.put(record).flip().position(2);
-        ByteBuffer dst = out.make().apply(RecordDecryptor.maxOpenedLength(record.length) + 5);
+        Tls13RecordDecryptor decryptor = decryptor(suite);
+        ByteBuffer dst = out.make().apply(decryptor.maxOpenedLength(record.length) + 5);
         dst.position(5);
-        assertEquals(ContentType.APPLICATION_DATA, decryptor(suite).open(src, dst));
+        assertEquals(ContentType.APPLICATION_DATA, decryptor.open(src, dst));
         assertEquals(record.length + 2, src.position(), "record consumed");
         byte[] opened = new byte[dst.position() - 5];
         dst.flip().position(5);

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * Record protection beyond the published traces: all three suites round trip and detect
  * tampering (ChaCha20-Poly1305 has no published TLS 1.3 record vector we could find, so this is
  * its only coverage), padding, the per-record nonce, the §5.5 limits and every failure of
- * {@link RecordDecryptor#open}.
+ * {@link Tls13RecordDecryptor#open}.
  */
 class RecordProtectionTest {
     private static final List<IntFunction<ByteBuffer>> BUFFER_KINDS =
@@ -40,13 +40,13 @@ class RecordProtectionTest {
     void everySuiteRoundTripsHeapAndDirect() {
         for (CipherSuiteSpec suite : CipherSuiteSpec.SUPPORTED) {
             for (IntFunction<ByteBuffer> kind : BUFFER_KINDS) {
-                RecordEncryptor encryptor = encryptor(suite);
-                RecordDecryptor decryptor = decryptor(suite);
+                Tls13RecordEncryptor encryptor = encryptor(suite);
+                Tls13RecordDecryptor decryptor = decryptor(suite);
                 for (int i = 0; i < 3; i++) {
                     Bytes record = seal(encryptor, ContentType.APPLICATION_DATA, CONTENT, 0, kind);
                     assertEquals(CONTENT.length() + 1 + 16 + 5, record.length(), suite.suite().toString());
                     assertEquals(Bytes.fromHex("17 03 03 00 20"), record.slice(0, 5), "header of " + suite.suite());
-                    ByteBuffer out = kind.apply(RecordDecryptor.maxOpenedLength(record.length()));
+                    ByteBuffer out = kind.apply(decryptor.maxOpenedLength(record.length()));
                     assertEquals(ContentType.APPLICATION_DATA, decryptor.open(copy(record, kind), out));
                     assertEquals(CONTENT, contents(out.flip()), suite.suite().toString());
                 }
@@ -79,13 +79,14 @@ class RecordProtectionTest {
     void paddingAddsExactlyItsLengthAndIsStripped() {
         for (CipherSuiteSpec suite : CipherSuiteSpec.SUPPORTED) {
             for (int padding : new int[] {0, 1, 255, 256, 257, 1000, RecordHeader.MAX_PLAINTEXT - CONTENT.length()}) {
-                RecordEncryptor encryptor = encryptor(suite);
+                Tls13RecordEncryptor encryptor = encryptor(suite);
                 Bytes unpadded = seal(encryptor(suite), ContentType.ALERT, CONTENT, 0, ByteBuffer::allocate);
                 Bytes padded = seal(encryptor, ContentType.ALERT, CONTENT, padding, ByteBuffer::allocateDirect);
                 assertEquals(unpadded.length() + padding, padded.length(), "padding " + padding);
-                assertEquals(RecordEncryptor.sealedLength(CONTENT.length(), padding), padded.length());
-                ByteBuffer out = ByteBuffer.allocate(RecordDecryptor.maxOpenedLength(padded.length()));
-                assertEquals(ContentType.ALERT, decryptor(suite).open(copy(padded, ByteBuffer::allocate), out));
+                assertEquals(encryptor.sealedLength(CONTENT.length(), padding), padded.length());
+                Tls13RecordDecryptor decryptor = decryptor(suite);
+                ByteBuffer out = ByteBuffer.allocate(decryptor.maxOpenedLength(padded.length()));
+                assertEquals(ContentType.ALERT, decryptor.open(copy(padded, ByteBuffer::allocate), out));
                 assertEquals(CONTENT, contents(out.flip()), "padding " + padding);
             }
         }
@@ -93,7 +94,7 @@ class RecordProtectionTest {
 
     @Test
     void contentPlusPaddingAbove2To14IsRefused() {
-        RecordEncryptor encryptor = encryptor(CipherSuiteSpec.TLS_AES_128_GCM_SHA256);
+        Tls13RecordEncryptor encryptor = encryptor(CipherSuiteSpec.TLS_AES_128_GCM_SHA256);
         ByteBuffer dst = ByteBuffer.allocate(RecordHeader.MAX_RECORD + 64);
         assertThrows(IllegalArgumentException.class, () -> encryptor.seal(ContentType.APPLICATION_DATA,
                 ByteBuffer.allocate(100), RecordHeader.MAX_PLAINTEXT - 99, dst));
@@ -115,7 +116,7 @@ class RecordProtectionTest {
     @Test
     void nonceChangesPerRecord() {
         for (CipherSuiteSpec suite : CipherSuiteSpec.SUPPORTED) {
-            RecordEncryptor encryptor = encryptor(suite);
+            Tls13RecordEncryptor encryptor = encryptor(suite);
             Bytes first = seal(encryptor, ContentType.APPLICATION_DATA, CONTENT, 0, ByteBuffer::allocate);
             Bytes second = seal(encryptor, ContentType.APPLICATION_DATA, CONTENT, 0, ByteBuffer::allocate);
             assertEquals(first.slice(0, 5), second.slice(0, 5));
@@ -126,18 +127,18 @@ class RecordProtectionTest {
     @Test
     void recordOpensOnlyAtItsOwnSequenceNumber() {
         CipherSuiteSpec suite = CipherSuiteSpec.TLS_CHACHA20_POLY1305_SHA256;
-        RecordEncryptor encryptor = encryptor(suite);
+        Tls13RecordEncryptor encryptor = encryptor(suite);
         encryptor.setSequenceNumberForTest(0x1_0000_0001L);
         Bytes record = seal(encryptor, ContentType.APPLICATION_DATA, CONTENT, 0, ByteBuffer::allocate);
         for (long wrong : new long[] {0, 1, 0x1_0000_0000L, 0x1_0000_0002L, 0x0000_0001_0000_0001L << 8}) {
-            RecordDecryptor decryptor = decryptor(suite);
+            Tls13RecordDecryptor decryptor = decryptor(suite);
             decryptor.setSequenceNumberForTest(wrong);
             TlsFailure f = assertThrows(TlsFailure.class,
                     () -> decryptor.open(copy(record, ByteBuffer::allocate), ByteBuffer.allocate(64)));
             assertEquals(AlertDescription.BAD_RECORD_MAC, f.alert(), "sequence " + wrong);
             assertEquals(wrong, decryptor.sequenceNumber(), "a failed open does not advance");
         }
-        RecordDecryptor right = decryptor(suite);
+        Tls13RecordDecryptor right = decryptor(suite);
         right.setSequenceNumberForTest(0x1_0000_0001L);
         assertEquals(ContentType.APPLICATION_DATA,
                 right.open(copy(record, ByteBuffer::allocate), ByteBuffer.allocate(64)));
@@ -148,7 +149,7 @@ class RecordProtectionTest {
     void aesGcmKeyStopsAtItsRecordLimitAndAsksForKeyUpdateFirst() {
         CipherSuiteSpec suite = CipherSuiteSpec.TLS_AES_128_GCM_SHA256;
         long limit = suite.recordLimit();
-        RecordEncryptor encryptor = encryptor(suite);
+        Tls13RecordEncryptor encryptor = encryptor(suite);
         assertFalse(encryptor.needsKeyUpdate());
         encryptor.setSequenceNumberForTest(limit - (limit >>> 3) - 1);
         assertFalse(encryptor.needsKeyUpdate());
@@ -168,7 +169,7 @@ class RecordProtectionTest {
     @Test
     void chaCha20KeyStopsBeforeTheSequenceNumberWraps() {
         CipherSuiteSpec suite = CipherSuiteSpec.TLS_CHACHA20_POLY1305_SHA256;
-        RecordEncryptor encryptor = encryptor(suite);
+        Tls13RecordEncryptor encryptor = encryptor(suite);
         encryptor.setSequenceNumberForTest(Long.MAX_VALUE - 1);
         seal(encryptor, ContentType.APPLICATION_DATA, CONTENT, 0, ByteBuffer::allocate);
         assertTrue(encryptor.needsKeyUpdate());
@@ -180,7 +181,7 @@ class RecordProtectionTest {
     @Test
     void encryptorNeverWrapsEvenWithoutAUsageLimit() {
         // A suite whose §5.5 limit is the whole unsigned 64-bit space (2^64 - 1 records).
-        RecordEncryptor encryptor = encryptor(unlimited());
+        Tls13RecordEncryptor encryptor = encryptor(unlimited());
         encryptor.setSequenceNumberForTest(-2L);
         seal(encryptor, ContentType.APPLICATION_DATA, CONTENT, 0, ByteBuffer::allocate);
         assertEquals(-1L, encryptor.sequenceNumber());
@@ -194,7 +195,7 @@ class RecordProtectionTest {
     @Test
     void decryptorRefusesARecordAfterSequenceNumberTwoToTheSixtyFourMinusOne() {
         CipherSuiteSpec suite = CipherSuiteSpec.TLS_AES_128_GCM_SHA256;
-        RecordDecryptor decryptor = decryptor(suite);
+        Tls13RecordDecryptor decryptor = decryptor(suite);
         decryptor.setSequenceNumberForTest(-1L);
         Bytes last = rawSeal(suite, -1L, 0x17, new byte[] {1, 2, 0x17});
         assertEquals(ContentType.APPLICATION_DATA,
@@ -244,7 +245,7 @@ class RecordProtectionTest {
         assertOpenFails(suite, rawSeal(suite, 0, 0x17, inner), AlertDescription.RECORD_OVERFLOW);
         byte[] largest = Arrays.copyOf(inner, RecordHeader.MAX_PLAINTEXT + 1);
         largest[largest.length - 1] = 0x17;
-        RecordDecryptor decryptor = decryptor(suite);
+        Tls13RecordDecryptor decryptor = decryptor(suite);
         ByteBuffer out = ByteBuffer.allocate(largest.length);
         assertEquals(ContentType.APPLICATION_DATA,
                 decryptor.open(copy(rawSeal(suite, 0, 0x17, largest), ByteBuffer::allocate), out));
@@ -263,18 +264,18 @@ class RecordProtectionTest {
     void tooSmallDestinationConsumesNothing() {
         CipherSuiteSpec suite = CipherSuiteSpec.TLS_AES_128_GCM_SHA256;
         Bytes record = seal(encryptor(suite), ContentType.APPLICATION_DATA, CONTENT, 0, ByteBuffer::allocate);
-        RecordDecryptor decryptor = decryptor(suite);
+        Tls13RecordDecryptor decryptor = decryptor(suite);
         ByteBuffer in = copy(record, ByteBuffer::allocate);
         assertThrows(BufferOverflowException.class, () -> decryptor.open(in, ByteBuffer.allocate(CONTENT.length())));
         assertEquals(0, in.position());
         assertEquals(0, decryptor.sequenceNumber());
-        ByteBuffer exact = ByteBuffer.allocate(RecordDecryptor.maxOpenedLength(record.length()));
+        ByteBuffer exact = ByteBuffer.allocate(decryptor.maxOpenedLength(record.length()));
         assertEquals(ContentType.APPLICATION_DATA, decryptor.open(in, exact));
 
-        RecordEncryptor encryptor = encryptor(suite);
+        Tls13RecordEncryptor encryptor = encryptor(suite);
         ByteBuffer src = copy(CONTENT, ByteBuffer::allocate);
         assertThrows(BufferOverflowException.class, () -> encryptor.seal(ContentType.APPLICATION_DATA, src, 0,
-                ByteBuffer.allocate(RecordEncryptor.sealedLength(CONTENT.length(), 0) - 1)));
+                ByteBuffer.allocate(encryptor.sealedLength(CONTENT.length(), 0) - 1)));
         assertEquals(0, src.position());
         assertEquals(0, encryptor.sequenceNumber());
     }
@@ -285,12 +286,12 @@ class RecordProtectionTest {
         assertEquals(alert, f.alert(), f.getMessage());
     }
 
-    static RecordEncryptor encryptor(CipherSuiteSpec suite) {
-        return new RecordEncryptor(suite, key(suite), iv());
+    static Tls13RecordEncryptor encryptor(CipherSuiteSpec suite) {
+        return new Tls13RecordEncryptor(suite, key(suite), iv());
     }
 
-    static RecordDecryptor decryptor(CipherSuiteSpec suite) {
-        return new RecordDecryptor(suite, key(suite), iv());
+    static Tls13RecordDecryptor decryptor(CipherSuiteSpec suite) {
+        return new Tls13RecordDecryptor(suite, key(suite), iv());
     }
 
     private static byte[] key(CipherSuiteSpec suite) {
@@ -305,15 +306,15 @@ class RecordProtectionTest {
         return Bytes.fromHex("000102030405060708090a0b").toByteArray();
     }
 
-    static Bytes seal(RecordEncryptor encryptor, ContentType type, Bytes content, int padding,
+    static Bytes seal(Tls13RecordEncryptor encryptor, ContentType type, Bytes content, int padding,
             IntFunction<ByteBuffer> kind) {
-        ByteBuffer dst = kind.apply(RecordEncryptor.sealedLength(content.length(), padding));
+        ByteBuffer dst = kind.apply(encryptor.sealedLength(content.length(), padding));
         encryptor.seal(type, copy(content, kind), padding, dst);
         return contents(dst.flip());
     }
 
     /**
-     * A record built with JCA directly, for inner plaintexts {@link RecordEncryptor} refuses to
+     * A record built with JCA directly, for inner plaintexts {@link Tls13RecordEncryptor} refuses to
      * produce: nonce and additional data per RFC 8446 §5.2–5.3, sequence {@code seq}.
      */
     private static Bytes rawSeal(CipherSuiteSpec suite, long seq, int outerType, byte[] inner) {

@@ -66,7 +66,7 @@ class Rfc8448RecordTest {
             ByteBuffer in = copy(SERVER_FLIGHT_RECORD, kind);
             ByteBuffer out = in.duplicate();
             out.clear();
-            RecordDecryptor decryptor = new RecordDecryptor(SUITE,
+            Tls13RecordDecryptor decryptor = new Tls13RecordDecryptor(SUITE,
                     SERVER_HS_KEY.toByteArray(), SERVER_HS_IV.toByteArray());
             assertEquals(ContentType.HANDSHAKE, decryptor.open(in, out));
             assertEquals(SERVER_FLIGHT_PAYLOAD, contents(out.flip()), "{server}  send handshake record: payload");
@@ -76,20 +76,20 @@ class Rfc8448RecordTest {
 
     private static void assertDirection(Bytes key, Bytes iv, List<Step> steps) {
         for (IntFunction<ByteBuffer> kind : BUFFER_KINDS) {
-            RecordEncryptor encryptor = new RecordEncryptor(SUITE, key.toByteArray(), iv.toByteArray());
-            RecordDecryptor decryptor = new RecordDecryptor(SUITE, key.toByteArray(), iv.toByteArray());
+            Tls13RecordEncryptor encryptor = new Tls13RecordEncryptor(SUITE, key.toByteArray(), iv.toByteArray());
+            Tls13RecordDecryptor decryptor = new Tls13RecordDecryptor(SUITE, key.toByteArray(), iv.toByteArray());
             long sequence = 0;
             for (Step step : steps) {
                 assertEquals(sequence, encryptor.sequenceNumber(), step.name());
                 ByteBuffer plaintext = copy(step.plaintext(), kind);
-                ByteBuffer sealed = kind.apply(RecordEncryptor.sealedLength(step.plaintext().length(), 0));
+                ByteBuffer sealed = kind.apply(encryptor.sealedLength(step.plaintext().length(), 0));
                 int written = encryptor.seal(step.type(), plaintext, 0, sealed);
                 assertEquals(step.record().length(), written, step.name());
                 assertEquals(0, plaintext.remaining(), step.name());
                 assertEquals(step.record(), contents(sealed.flip()), step.name() + ": complete record");
 
                 ByteBuffer record = copy(step.record(), kind);
-                ByteBuffer opened = kind.apply(RecordDecryptor.maxOpenedLength(step.record().length()));
+                ByteBuffer opened = kind.apply(decryptor.maxOpenedLength(step.record().length()));
                 assertEquals(step.type(), decryptor.open(record, opened), step.name() + ": content type");
                 assertEquals(0, record.remaining(), step.name());
                 assertEquals(step.plaintext(), contents(opened.flip()), step.name() + ": payload");

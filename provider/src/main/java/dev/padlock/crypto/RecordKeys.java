@@ -1,0 +1,22 @@
+package dev.padlock.crypto;
+
+import javax.security.auth.Destroyable;
+
+/**
+ * What the handshake installs in one direction of the record layer: which record protection
+ * to use from the next record on, and its keys. The connection builds its record protection
+ * from it at once and then destroys it; the traffic secrets it came from stay the handshake's
+ * to erase.
+ *
+ * <p>One kind per record protection: TLS 1.3's AEAD with the sequence number in the nonce
+ * (RFC 8446 §5.2, §5.3) today; TLS 1.2's explicit-nonce AEAD will be the second.
+ */
+public sealed interface RecordKeys extends Destroyable permits Tls13RecordKeys {
+
+    /** The suite whose AEAD protects the records. */
+    CipherSuiteSpec suite();
+
+    /** Zeroes the keys this value holds. */
+    @Override
+    void destroy();
+}
