@@ -33,8 +33,6 @@ import dev.padlock.wire.PskKeyExchangeModesExtension;
 import dev.padlock.wire.ServerHello;
 import dev.padlock.wire.SignatureScheme;
 import dev.padlock.wire.TlsFailure;
-import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -131,29 +129,6 @@ class HandshakeResumptionTest {
         return new TlsSession(new byte[32], Instant.EPOCH, "localhost", 443);
     }
 
-    private static Credentials serverCredentials() throws Exception {
-        KeyStore ks = TestPki.keyStore(KeyKind.RSA_2048);
-        List<X509Certificate> chain = new ArrayList<>();
-        for (var c : ks.getCertificateChain(TestPki.ALIAS)) {
-            chain.add((X509Certificate) c);
-        }
-        Credential credential = new Credential(chain,
-                (PrivateKey) ks.getKey(TestPki.ALIAS, TestPki.PASSWORD.toCharArray()));
-        return new Credentials() {
-            @Override
-            public Optional<Credential> chooseServerCredential(List<SignatureScheme> s,
-                    List<javax.security.auth.x500.X500Principal> i) {
-                return Optional.of(credential);
-            }
-
-            @Override
-            public Optional<Credential> chooseClientCredential(List<SignatureScheme> s,
-                    List<javax.security.auth.x500.X500Principal> i) {
-                return Optional.empty();
-            }
-        };
-    }
-
     private static final PeerTrust TRUST_ALL = new PeerTrust() {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
@@ -171,7 +146,7 @@ class HandshakeResumptionTest {
     private HandshakeConfig config(boolean client, List<CipherSuiteSpec> suites, Resumption resumption)
             throws Exception {
         return new HandshakeConfig(client, suites, List.of(NamedGroup.X25519), 1, SCHEMES, SCHEMES,
-                client ? Credentials.NONE : serverCredentials(), TRUST_ALL, new SecureRandom(), Clock.systemUTC(),
+                client ? Credentials.NONE : TestPki.credentials(TestPki.keyStore(KeyKind.RSA_2048)), TRUST_ALL, new SecureRandom(), Clock.systemUTC(),
                 "localhost", 443, List.of(), List.of(), List.of(), null, ClientAuth.NONE, true, false,
                 HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE, 0, resumption);
     }

@@ -21,8 +21,6 @@ import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.SignatureScheme;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -32,7 +30,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.security.auth.Destroyable;
 import org.junit.jupiter.api.Test;
 
@@ -154,29 +151,6 @@ class SecretErasureTest {
         }
     }
 
-    private static Credentials credentials(KeyKind kind) throws Exception {
-        KeyStore ks = TestPki.keyStore(kind);
-        List<X509Certificate> chain = new ArrayList<>();
-        for (var c : ks.getCertificateChain(TestPki.ALIAS)) {
-            chain.add((X509Certificate) c);
-        }
-        Credential credential = new Credential(chain,
-                (PrivateKey) ks.getKey(TestPki.ALIAS, TestPki.PASSWORD.toCharArray()));
-        return new Credentials() {
-            @Override
-            public Optional<Credential> chooseServerCredential(List<SignatureScheme> s,
-                    List<javax.security.auth.x500.X500Principal> i) {
-                return Optional.of(credential);
-            }
-
-            @Override
-            public Optional<Credential> chooseClientCredential(List<SignatureScheme> s,
-                    List<javax.security.auth.x500.X500Principal> i) {
-                return Optional.of(credential);
-            }
-        };
-    }
-
     private static final PeerTrust TRUST_ALL = new PeerTrust() {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
@@ -196,7 +170,7 @@ class SecretErasureTest {
 
     private HandshakeConfig server(ClientAuth clientAuth) throws Exception {
         return new HandshakeConfig(false, CipherSuiteSpec.SUPPORTED, List.of(NamedGroup.X25519), 1, SCHEMES, SCHEMES,
-                credentials(KeyKind.EC_P256), TRUST_ALL, new SecureRandom(), Clock.systemUTC(), null, -1, List.of(),
+                TestPki.credentials(TestPki.keyStore(KeyKind.EC_P256)), TRUST_ALL, new SecureRandom(), Clock.systemUTC(), null, -1, List.of(),
                 List.of(), List.of(), null, clientAuth, true, false, HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE,
                 0, Resumption.server(ticketKeys, 2, Duration.ofHours(1)));
     }
@@ -296,7 +270,7 @@ class SecretErasureTest {
 
     @Test
     void clientAuthenticationErasesLikeAFullHandshake() throws Exception {
-        Pair pair = new Pair(client(List.of(NamedGroup.X25519), credentials(KeyKind.EC_P256)),
+        Pair pair = new Pair(client(List.of(NamedGroup.X25519), TestPki.credentials(TestPki.keyStore(KeyKind.EC_P256))),
                 server(ClientAuth.REQUIRED)).handshake();
         assertNull(pair.server.connection.failure());
         assertFalse(pair.server.connection.session().peerCertificates().isEmpty());

@@ -143,8 +143,7 @@ class PadlockSessionTest {
     @Test
     void certificatesAndPrincipals() throws Exception {
         PadlockSession s = negotiated(null);
-        X509Certificate[] chain = java.util.Arrays.stream(TestPki.keyStore(KeyKind.EC_P256)
-                .getCertificateChain(TestPki.ALIAS)).map(c -> (X509Certificate) c).toArray(X509Certificate[]::new);
+        X509Certificate[] chain = TestPki.chain(TestPki.keyStore(KeyKind.EC_P256));
         s.tlsSession().peerCertificates(List.of(chain));
         s.tlsSession().localCertificates(List.of(chain[0]));
         assertArrayEquals(chain, s.getPeerCertificates());

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.testing.TestPki.KeyKind;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -40,7 +39,7 @@ class TestPkiTest {
     void keyStoreHoldsOneChainToTheCaTrustedBySunJsse(KeyKind kind) throws Exception {
         KeyStore ks = TestPki.keyStore(kind);
         assertEquals(List.of(TestPki.ALIAS), Collections.list(ks.aliases()));
-        X509Certificate[] chain = chainOf(ks);
+        X509Certificate[] chain = TestPki.chain(ks);
         assertEquals(2, chain.length);
         chain[0].verify(TestPki.caCertificate().getPublicKey());
         chain[0].checkValidity();
@@ -57,15 +56,15 @@ class TestPkiTest {
 
     @Test
     void keyKindsHaveTheNamedKeys() throws Exception {
-        assertEquals(2048, ((RSAKey) keyOf(KeyKind.RSA_2048)).getModulus().bitLength());
-        assertEquals(256, ((ECKey) keyOf(KeyKind.EC_P256)).getParams().getOrder().bitLength());
-        assertEquals(384, ((ECKey) keyOf(KeyKind.EC_P384)).getParams().getOrder().bitLength());
-        assertEquals("EdDSA", keyOf(KeyKind.ED25519).getAlgorithm());
+        assertEquals(2048, ((RSAKey) TestPki.privateKey(TestPki.keyStore(KeyKind.RSA_2048))).getModulus().bitLength());
+        assertEquals(256, ((ECKey) TestPki.privateKey(TestPki.keyStore(KeyKind.EC_P256))).getParams().getOrder().bitLength());
+        assertEquals(384, ((ECKey) TestPki.privateKey(TestPki.keyStore(KeyKind.EC_P384))).getParams().getOrder().bitLength());
+        assertEquals("EdDSA", TestPki.privateKey(TestPki.keyStore(KeyKind.ED25519)).getAlgorithm());
     }
 
     @Test
     void expiredChainIsExpiredAndRejected() throws Exception {
-        X509Certificate[] chain = chainOf(TestPki.expiredKeyStore());
+        X509Certificate[] chain = TestPki.chain(TestPki.expiredKeyStore());
         chain[0].verify(TestPki.caCertificate().getPublicKey());
         assertThrows(CertificateExpiredException.class, chain[0]::checkValidity);
         CertificateException e = assertThrows(CertificateException.class,
@@ -75,14 +74,14 @@ class TestPkiTest {
 
     @Test
     void wrongHostChainNamesOnlyWrongExample() throws Exception {
-        X509Certificate[] chain = chainOf(TestPki.wrongHostKeyStore());
+        X509Certificate[] chain = TestPki.chain(TestPki.wrongHostKeyStore());
         chain[0].verify(TestPki.caCertificate().getPublicKey());
         assertEquals(List.of(List.of(2, "wrong.example")), List.copyOf(chain[0].getSubjectAlternativeNames()));
     }
 
     @Test
     void untrustedChainIsSelfSignedOutsideTheCa() throws Exception {
-        X509Certificate[] chain = chainOf(TestPki.untrustedKeyStore());
+        X509Certificate[] chain = TestPki.chain(TestPki.untrustedKeyStore());
         assertEquals(1, chain.length);
         chain[0].verify(chain[0].getPublicKey());
         assertNotEquals(TestPki.caCertificate().getSubjectX500Principal(), chain[0].getIssuerX500Principal());
@@ -93,7 +92,7 @@ class TestPkiTest {
     void keyManagersComeFromSunJsseAndServeTheChain() throws Exception {
         X509KeyManager km = assertInstanceOf(X509KeyManager.class, TestPki.keyManagers(KeyKind.EC_P256)[0]);
         assertEquals("sun.security.ssl", km.getClass().getPackageName());
-        assertArrayEquals(chainOf(TestPki.keyStore(KeyKind.EC_P256)), km.getCertificateChain(TestPki.ALIAS));
+        assertArrayEquals(TestPki.chain(TestPki.keyStore(KeyKind.EC_P256)), km.getCertificateChain(TestPki.ALIAS));
         assertFalse(TestPki.untrustedKeyManagers().length == 0);
         assertFalse(TestPki.expiredKeyManagers().length == 0);
         assertFalse(TestPki.wrongHostKeyManagers().length == 0);
@@ -105,16 +104,4 @@ class TestPkiTest {
         return tm;
     }
 
-    private static PrivateKey keyOf(KeyKind kind) throws Exception {
-        return (PrivateKey) TestPki.keyStore(kind).getKey(TestPki.ALIAS, TestPki.PASSWORD.toCharArray());
-    }
-
-    private static X509Certificate[] chainOf(KeyStore ks) throws Exception {
-        java.security.cert.Certificate[] certs = ks.getCertificateChain(TestPki.ALIAS);
-        X509Certificate[] chain = new X509Certificate[certs.length];
-        for (int i = 0; i < certs.length; i++) {
-            chain[i] = (X509Certificate) certs[i];
-        }
-        return chain;
-    }
 }
