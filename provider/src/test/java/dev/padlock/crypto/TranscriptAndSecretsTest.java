@@ -1,7 +1,7 @@
 package dev.padlock.crypto;
 
-import static dev.padlock.crypto.Rfc8448SimpleHandshakeTest.CLIENT_HELLO;
-import static dev.padlock.crypto.Rfc8448SimpleHandshakeTest.SERVER_HELLO;
+import static dev.padlock.testing.Rfc8448SimpleHandshake.CLIENT_HELLO;
+import static dev.padlock.testing.Rfc8448SimpleHandshake.SERVER_HELLO;
 import static dev.padlock.crypto.Rfc8448SimpleHandshakeTest.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,13 +24,13 @@ class TranscriptAndSecretsTest {
     @Test
     void messagesAddedBeforeBeginAreHashedAtBegin() {
         Transcript t = new Transcript();
-        byte[] ch = hex(CLIENT_HELLO);
+        byte[] ch = CLIENT_HELLO.toByteArray();
         byte[] padded = new byte[ch.length + 6];
         System.arraycopy(ch, 0, padded, 3, ch.length);
         t.add(padded, 3, ch.length);
         assertFalse(t.isBegun());
         assertThrows(IllegalStateException.class, t::currentHash);
-        t.add(Bytes.fromHex(SERVER_HELLO));
+        t.add(SERVER_HELLO);
         t.begin(SUITE);
         assertArrayEquals(HELLO_HASH, t.currentHash());
         assertArrayEquals(HELLO_HASH, t.currentHash(), "currentHash does not disturb the running hash");
@@ -40,10 +40,10 @@ class TranscriptAndSecretsTest {
     @Test
     void hashOfDoesNotAddItsSuffix() {
         Transcript t = new Transcript();
-        t.add(Bytes.fromHex(CLIENT_HELLO));
+        t.add(CLIENT_HELLO);
         t.begin(SUITE);
-        assertArrayEquals(HELLO_HASH, t.hashOf(Bytes.fromHex(SERVER_HELLO)));
-        t.add(Bytes.fromHex(SERVER_HELLO));
+        assertArrayEquals(HELLO_HASH, t.hashOf(SERVER_HELLO));
+        t.add(SERVER_HELLO);
         assertArrayEquals(HELLO_HASH, t.currentHash());
     }
 
