@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.padlock.testing.Rfc8448SimpleHandshake;
 import dev.padlock.wire.NamedGroup;
 import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;
@@ -88,9 +89,8 @@ class Rfc8448HelloRetryRequestTest {
         assertArrayEquals(hex("""
                 ce 02 2e 5e 6e 81 e5 07 36 d7 73 f2 d3 ad fc e8
                 22 0d 04 9b f5 10 f0 db fa c9 27 ef 42 43 b1 48"""),
-                Hkdf.of(SUITE).extract(hex("""
-                        6f 26 15 a1 08 c7 02 c5 67 8f 54 fc 9d ba
-                        b6 97 16 c0 76 18 9c 48 25 0c eb ea c3 57 6c 36 11 ba"""), ecdhe),
+                // §5 derives the same "tls13 derived" secret as §3: no PSK, SHA-256 both times.
+                Hkdf.of(SUITE).extract(Rfc8448SimpleHandshake.DERIVED_FOR_HANDSHAKE.toByteArray(), ecdhe),
                 "{server} extract secret \"handshake\": secret");
     }
 

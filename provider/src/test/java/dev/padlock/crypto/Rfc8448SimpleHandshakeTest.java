@@ -52,9 +52,7 @@ class Rfc8448SimpleHandshakeTest {
 
         Transcript t = transcript(CLIENT_HELLO, SERVER_HELLO);
         byte[] helloHash = t.currentHash();
-        assertArrayEquals(hex("""
-                86 0c 06 ed c0 78 58 ee 8e 78 f0 e7 42 8c 58 ed
-                d6 b4 3f 2c a3 e6 e9 5f 02 ed 06 3c f0 e1 ca d8"""), helloHash,
+        assertArrayEquals(HELLO_HASH.toByteArray(), helloHash,
                 "{server} derive secret \"tls13 c hs traffic\": hash");
 
         TrafficSecret cHs = hs.clientHandshakeTrafficSecret(helloHash);
@@ -97,9 +95,7 @@ class Rfc8448SimpleHandshakeTest {
 
         t.add(SERVER_FINISHED);
         byte[] serverFinishedHash = t.currentHash();
-        assertArrayEquals(hex("""
-                96 08 10 2a 0f 1c cc 6d b6 25 0b 7b 7e 41 7b 1a
-                00 0e aa da 3d aa e4 77 7a 76 86 c9 ff 83 df 13"""), serverFinishedHash,
+        assertArrayEquals(SERVER_FINISHED_HASH.toByteArray(), serverFinishedHash,
                 "{server} derive secret \"tls13 c ap traffic\": hash");
 
         MasterSecret master = hs.masterSecret();
@@ -141,9 +137,7 @@ class Rfc8448SimpleHandshakeTest {
 
         t.add(CLIENT_FINISHED);
         byte[] clientFinishedHash = t.currentHash();
-        assertArrayEquals(hex("""
-                20 91 45 a9 6e e8 e2 a1 22 ff 81 00 47 cc 95 26
-                84 65 8d 60 49 e8 64 29 42 6d b8 7c 54 ad 14 3d"""), clientFinishedHash,
+        assertArrayEquals(CLIENT_FINISHED_HASH.toByteArray(), clientFinishedHash,
                 "{client} derive secret \"tls13 res master\": hash");
         ResumptionMasterSecret rms = master.resumptionMasterSecret(clientFinishedHash);
         // {server} generate resumption secret "tls13 resumption", ticket_nonce 00 00 (RFC 8448 §3)
@@ -190,9 +184,7 @@ class Rfc8448SimpleHandshakeTest {
                 e2 10 ad f3 00 aa 1f 26 60 e1 b2 2e 10 f1 70 f9 2a"""), early,
                 "{server} extract secret \"early\": secret");
         byte[] derived = hkdf.deriveSecret(early, "derived", EarlySecret.emptyHash(SUITE));
-        assertArrayEquals(hex("""
-                6f 26 15 a1 08 c7 02 c5 67 8f 54 fc 9d ba
-                b6 97 16 c0 76 18 9c 48 25 0c eb ea c3 57 6c 36 11 ba"""), derived,
+        assertArrayEquals(DERIVED_FOR_HANDSHAKE.toByteArray(), derived,
                 "{server} derive secret for handshake \"tls13 derived\": expanded");
         byte[] handshake = hkdf.extract(derived, ECDHE_SHARED_SECRET.toByteArray());
         assertArrayEquals(hex("""

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.padlock.testing.Rfc8448SimpleHandshake;
 import dev.padlock.wire.Bytes;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +18,7 @@ class TranscriptAndSecretsTest {
     static final CipherSuiteSpec SUITE = CipherSuiteSpec.TLS_AES_128_GCM_SHA256;
 
     // RFC 8448 §3 {server} derive secret "tls13 c hs traffic": hash
-    static final byte[] HELLO_HASH = hex("""
-            86 0c 06 ed c0 78 58 ee 8e 78 f0 e7 42 8c 58 ed
-            d6 b4 3f 2c a3 e6 e9 5f 02 ed 06 3c f0 e1 ca d8""");
+    static final byte[] HELLO_HASH = Rfc8448SimpleHandshake.HELLO_HASH.toByteArray();
 
     @Test
     void messagesAddedBeforeBeginAreHashedAtBegin() {

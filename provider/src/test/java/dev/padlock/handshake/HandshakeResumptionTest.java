@@ -146,7 +146,8 @@ class HandshakeResumptionTest {
     private HandshakeConfig config(boolean client, List<CipherSuiteSpec> suites, Resumption resumption)
             throws Exception {
         return new HandshakeConfig(client, suites, List.of(NamedGroup.X25519), 1, SCHEMES, SCHEMES,
-                client ? Credentials.NONE : TestPki.credentials(TestPki.keyStore(KeyKind.RSA_2048)), TRUST_ALL, new SecureRandom(), Clock.systemUTC(),
+                client ? Credentials.NONE : TestPki.credentials(TestPki.keyStore(KeyKind.RSA_2048)), TRUST_ALL,
+                new SecureRandom(), Clock.systemUTC(),
                 "localhost", 443, List.of(), List.of(), List.of(), null, ClientAuth.NONE, true, false,
                 HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE, 0, resumption);
     }
@@ -393,7 +394,8 @@ class HandshakeResumptionTest {
         Run second = run(CipherSuiteSpec.SUPPORTED, List.of(CipherSuiteSpec.TLS_AES_128_GCM_SHA256), 2);
         second.clientListens = false;
         second.go(offeringTicketAt(position, ticket), rewrite(ServerHello.class, sh -> {
-            selectedIdentity = sh.extension(PreSharedKeyServerHello.class).map(PreSharedKeyServerHello::selectedIdentity);
+            selectedIdentity = sh.extension(PreSharedKeyServerHello.class)
+                    .map(PreSharedKeyServerHello::selectedIdentity);
             return sh;
         }));
         return second;

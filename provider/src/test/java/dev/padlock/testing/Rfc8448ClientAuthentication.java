@@ -52,12 +52,8 @@ public final class Rfc8448ClientAuthentication {
             7b 0f 89 bc 54 47 8c 69 21 36 66 58 f0 62 00 2b 00 02 03 04
             """);
 
-    // {server}  construct an EncryptedExtensions handshake message
-    public static final Bytes ENCRYPTED_EXTENSIONS = Bytes.fromHex("""
-            08 00 00 24 00 22 00 0a 00 14 00 12 00 1d 00 17
-            00 18 00 19 01 00 01 01 01 02 01 03 01 04 00 1c
-            00 02 40 01 00 00 00 00
-            """);
+    // {server}  construct an EncryptedExtensions handshake message: the same bytes as §3's
+    public static final Bytes ENCRYPTED_EXTENSIONS = Rfc8448SimpleHandshake.ENCRYPTED_EXTENSIONS;
 
     // {server}  construct a CertificateRequest handshake message
     public static final Bytes CERTIFICATE_REQUEST = Bytes.fromHex("""

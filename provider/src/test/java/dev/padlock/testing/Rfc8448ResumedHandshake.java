@@ -39,6 +39,12 @@ public final class Rfc8448ResumedHandshake {
             f5 e8 8d ae 99 01 41 c5 92 4d 57 bb 6f a3 1b 9e 5f 9d
             """);
 
+    // {client}  calculate PSK binder: binder hash (of the truncated ClientHello)
+    public static final Bytes BINDER_HASH = Bytes.fromHex("""
+            63 22 4b 2e 45 73 f2 d3 45 4c a8 4b 9d
+            00 9a 04 f6 be 9e 05 71 1a 83 96 47 3a ef a0 1e 92 4a 14
+            """);
+
     // ---- handshake messages --------------------------------------------------------------------
 
     // {client}  send handshake record: payload (512 octets), binders included

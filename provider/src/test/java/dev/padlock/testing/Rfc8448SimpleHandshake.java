@@ -46,6 +46,30 @@ public final class Rfc8448SimpleHandshake {
             35 e6 d6 3f 53 75 63 ef d4 62 72 90 0f 89 49 2d
             """);
 
+    // {server}  derive secret for handshake "tls13 derived": expanded
+    public static final Bytes DERIVED_FOR_HANDSHAKE = Bytes.fromHex("""
+            6f 26 15 a1 08 c7 02 c5 67 8f 54 fc 9d ba
+            b6 97 16 c0 76 18 9c 48 25 0c eb ea c3 57 6c 36 11 ba
+            """);
+
+    // {server}  derive secret "tls13 c hs traffic": hash (ClientHello..ServerHello)
+    public static final Bytes HELLO_HASH = Bytes.fromHex("""
+            86 0c 06 ed c0 78 58 ee 8e 78 f0 e7 42 8c 58 ed
+            d6 b4 3f 2c a3 e6 e9 5f 02 ed 06 3c f0 e1 ca d8
+            """);
+
+    // {server}  derive secret "tls13 c ap traffic": hash (ClientHello..server Finished)
+    public static final Bytes SERVER_FINISHED_HASH = Bytes.fromHex("""
+            96 08 10 2a 0f 1c cc 6d b6 25 0b 7b 7e 41 7b 1a
+            00 0e aa da 3d aa e4 77 7a 76 86 c9 ff 83 df 13
+            """);
+
+    // {client}  derive secret "tls13 res master": hash (ClientHello..client Finished)
+    public static final Bytes CLIENT_FINISHED_HASH = Bytes.fromHex("""
+            20 91 45 a9 6e e8 e2 a1 22 ff 81 00 47 cc 95 26
+            84 65 8d 60 49 e8 64 29 42 6d b8 7c 54 ad 14 3d
+            """);
+
     // {server}  derive write traffic keys for handshake data: key
     public static final Bytes SERVER_HS_KEY = Bytes.fromHex("3f ce 51 60 09 c2 17 27 d0 f2 e4 e8 6e e4 03 bc");
 
@@ -192,7 +216,8 @@ public final class Rfc8448SimpleHandshake {
             """);
 
     // {server}  send handshake record: payload (657 octets)
-    public static final Bytes SERVER_FLIGHT_PAYLOAD = ENCRYPTED_EXTENSIONS.concat(CERTIFICATE).concat(CERTIFICATE_VERIFY).concat(SERVER_FINISHED);
+    public static final Bytes SERVER_FLIGHT_PAYLOAD =
+            ENCRYPTED_EXTENSIONS.concat(CERTIFICATE).concat(CERTIFICATE_VERIFY).concat(SERVER_FINISHED);
 
     // {server}  send handshake record: complete record (679 octets)
     public static final Bytes SERVER_FLIGHT_RECORD = Bytes.fromHex("""

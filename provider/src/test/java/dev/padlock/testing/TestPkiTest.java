@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.testing.TestPki.KeyKind;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -56,10 +57,10 @@ class TestPkiTest {
 
     @Test
     void keyKindsHaveTheNamedKeys() throws Exception {
-        assertEquals(2048, ((RSAKey) TestPki.privateKey(TestPki.keyStore(KeyKind.RSA_2048))).getModulus().bitLength());
-        assertEquals(256, ((ECKey) TestPki.privateKey(TestPki.keyStore(KeyKind.EC_P256))).getParams().getOrder().bitLength());
-        assertEquals(384, ((ECKey) TestPki.privateKey(TestPki.keyStore(KeyKind.EC_P384))).getParams().getOrder().bitLength());
-        assertEquals("EdDSA", TestPki.privateKey(TestPki.keyStore(KeyKind.ED25519)).getAlgorithm());
+        assertEquals(2048, ((RSAKey) keyOf(KeyKind.RSA_2048)).getModulus().bitLength());
+        assertEquals(256, ((ECKey) keyOf(KeyKind.EC_P256)).getParams().getOrder().bitLength());
+        assertEquals(384, ((ECKey) keyOf(KeyKind.EC_P384)).getParams().getOrder().bitLength());
+        assertEquals("EdDSA", keyOf(KeyKind.ED25519).getAlgorithm());
     }
 
     @Test
@@ -104,4 +105,7 @@ class TestPkiTest {
         return tm;
     }
 
+    private static PrivateKey keyOf(KeyKind kind) {
+        return TestPki.privateKey(TestPki.keyStore(kind));
+    }
 }
