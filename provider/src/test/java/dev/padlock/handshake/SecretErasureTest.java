@@ -172,7 +172,8 @@ class SecretErasureTest {
         return new HandshakeConfig(false, CipherSuiteSpec.SUPPORTED, List.of(NamedGroup.X25519), 1, SCHEMES, SCHEMES,
                 TestPki.credentials(TestPki.keyStore(KeyKind.EC_P256)), TRUST_ALL, new SecureRandom(),
                 Clock.systemUTC(), null, -1, List.of(), List.of(), List.of(), null, clientAuth, true, false,
-                HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE, 0, Resumption.server(ticketKeys, 2, Duration.ofHours(1)));
+                HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE, 0,
+                Resumption.server(ticketKeys, 2, Duration.ofHours(1)));
     }
 
     private Pair fullHandshake() throws Exception {
