@@ -107,7 +107,7 @@ class WrongMomentTest {
         return wrong(SERVER_STATES);
     }
 
-    /** The rejection is unexpected_message and its detail names the state it came from. */
+    /** The rejection's detail names the state it came from by that state's expecting() text. */
     private static void assertNamesState(TlsFailure f, State state, String message) {
         assertTrue(f.getMessage().endsWith(" while " + state.expecting()),
                 () -> state + " rejecting " + message + " said: " + f.getMessage());
