@@ -36,6 +36,15 @@ final class PskAcceptor {
     static final long AGE_TOLERANCE_MILLIS = 10_000;
 
     /**
+     * How many of the client's identities the server tries to open, in the order offered. Each
+     * try is an AEAD decryption of a ticket, and one ClientHello may list thousands of
+     * identities at almost no cost to the client: identities past these are ignored, and if
+     * none of these is usable the handshake goes on in full. Go's crypto/tls stops at 5 for
+     * the same reason; a real client offers one or a few.
+     */
+    static final int MAX_IDENTITIES_TRIED = 5;
+
+    /**
      * The PSK chosen: its index among the client's identities, what its ticket held (the PSK
      * itself already erased), and the Early Secret that the PSK became and its binder proved.
      */
@@ -68,7 +77,8 @@ final class PskAcceptor {
         }
         String serverName = hostName(hello);
         long now = hs.config.clock().millis();
-        for (int i = 0; i < identities.size(); i++) {
+        int tried = Math.min(identities.size(), MAX_IDENTITIES_TRIED);
+        for (int i = 0; i < tried; i++) {
             PskIdentity identity = identities.get(i);
             Optional<byte[]> plaintext = keys.open(identity.identity().toByteArray());
             Optional<ResumptionState> state = plaintext.flatMap(ResumptionState::decode);

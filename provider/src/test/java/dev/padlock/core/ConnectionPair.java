@@ -2,7 +2,6 @@ package dev.padlock.core;
 
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.handshake.ClientAuth;
-import dev.padlock.handshake.Credential;
 import dev.padlock.handshake.Credentials;
 import dev.padlock.handshake.HandshakeConfig;
 import dev.padlock.handshake.PeerTrust;
@@ -13,14 +12,11 @@ import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.SignatureScheme;
 import java.nio.ByteBuffer;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.X509TrustManager;
 
@@ -47,7 +43,6 @@ final class ConnectionPair {
     private static TlsSession session() {
         return new TlsSession(new byte[32], Instant.EPOCH, "localhost", 443);
     }
-
 
     /** Runs until both sides finished the handshake and nothing is in flight. */
     void handshake() {
@@ -81,32 +76,6 @@ final class ConnectionPair {
         return true;
     }
 
-    static Credentials keyStoreCredentials(KeyStore ks) {
-        try {
-            PrivateKey key = (PrivateKey) ks.getKey(TestPki.ALIAS, TestPki.PASSWORD.toCharArray());
-            List<X509Certificate> chain = new ArrayList<>();
-            for (var c : ks.getCertificateChain(TestPki.ALIAS)) {
-                chain.add((X509Certificate) c);
-            }
-            Credential credential = new Credential(chain, key);
-            return new Credentials() {
-                @Override
-                public Optional<Credential> chooseServerCredential(List<SignatureScheme> s,
-                        List<javax.security.auth.x500.X500Principal> i) {
-                    return Optional.of(credential);
-                }
-
-                @Override
-                public Optional<Credential> chooseClientCredential(List<SignatureScheme> s,
-                        List<javax.security.auth.x500.X500Principal> i) {
-                    return Optional.of(credential);
-                }
-            };
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static PeerTrust pkixTrust() {
         X509TrustManager tm = (X509TrustManager) TestPki.trustManagers()[0];
         return new PeerTrust() {
@@ -129,7 +98,7 @@ final class ConnectionPair {
     static HandshakeConfig make(boolean client, KeyStore ks, List<CipherSuiteSpec> suites, List<NamedGroup> groups,
             ClientAuth auth, List<String> alpn) {
         return HandshakeConfig.builder(client).cipherSuites(suites).namedGroups(groups).signatureSchemes(ALL_SCHEMES)
-                .credentials(ks == null ? Credentials.NONE : keyStoreCredentials(ks)).peerTrust(pkixTrust())
+                .credentials(ks == null ? Credentials.NONE : TestPki.credentials(ks)).peerTrust(pkixTrust())
                 .peer("localhost", 443).applicationProtocols(alpn).clientAuth(auth).honorServerOrder(true)
                 .middleboxCompatibility(true).build();
     }

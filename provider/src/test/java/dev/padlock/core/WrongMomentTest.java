@@ -1,9 +1,15 @@
 package dev.padlock.core;
 
 import static dev.padlock.core.Hostile.*;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.core.Scenarios.ClientVictim;
 import dev.padlock.core.Scenarios.ServerVictim;
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.handshake.ClientAuth;
+import dev.padlock.handshake.HandshakeConfig;
+import dev.padlock.testing.TestPki;
+import dev.padlock.testing.TestPki.KeyKind;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CertificateRequest;
@@ -11,9 +17,12 @@ import dev.padlock.wire.ContentType;
 import dev.padlock.wire.EncryptedExtensions;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.KeyUpdate;
+import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.NewSessionTicket;
+import dev.padlock.wire.ServerHello;
 import dev.padlock.wire.SignatureAlgorithmsExtension;
 import dev.padlock.wire.SignatureScheme;
+import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,23 +59,42 @@ class WrongMomentTest {
                 "KeyUpdate", new KeyUpdate(false).encode());
     }
 
-    /** Client states, named by what they expect, and the messages each accepts. */
-    private static final Map<String, Set<String>> CLIENT_STATES = Map.of(
-            "ExpectServerHello", Set.of("ServerHello"),
-            "ExpectEncryptedExtensions", Set.of("EncryptedExtensions"),
-            "ExpectCertificateOrCertificateRequest", Set.of("Certificate", "CertificateRequest"),
-            "ExpectServerCertificateVerify", Set.of("CertificateVerify"),
-            "ExpectServerFinished", Set.of("Finished"),
-            "Connected", Set.of("NewSessionTicket", "KeyUpdate"));
+    /**
+     * A handshake state, named by its class (and the moment, where one class serves two), the
+     * messages it accepts, and its {@code expecting()} text, which a rejection must name.
+     */
+    private record State(String name, Set<String> accepts, String expecting) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
 
-    private static final Map<String, Set<String>> SERVER_STATES = Map.of(
-            "ExpectClientHello", Set.of("ClientHello"),
-            "ExpectClientFinished", Set.of("Finished"),
-            "Connected", Set.of("KeyUpdate"));
+    private static final List<State> CLIENT_STATES = List.of(
+            new State("ExpectServerHello", Set.of("ServerHello"), "expecting ServerHello"),
+            new State("ExpectEncryptedExtensions", Set.of("EncryptedExtensions"), "expecting EncryptedExtensions"),
+            new State("ExpectCertificateOrCertificateRequest", Set.of("Certificate", "CertificateRequest"),
+                    "expecting CertificateRequest or Certificate"),
+            new State("ExpectServerCertificate after CertificateRequest", Set.of("Certificate"),
+                    "expecting the server's Certificate"),
+            new State("ExpectServerCertificateVerify", Set.of("CertificateVerify"),
+                    "expecting the server's CertificateVerify"),
+            new State("ExpectServerFinished", Set.of("Finished"), "expecting the server's Finished"),
+            new State("Connected", Set.of("NewSessionTicket", "KeyUpdate"), "connected"));
 
-    private static Stream<Arguments> wrong(Map<String, Set<String>> states) {
+    private static final List<State> SERVER_STATES = List.of(
+            new State("ExpectClientHello", Set.of("ClientHello"), "expecting ClientHello"),
+            new State("ExpectClientHello after HelloRetryRequest", Set.of("ClientHello"),
+                    "expecting the second ClientHello"),
+            new State("ExpectClientCertificate", Set.of("Certificate"), "expecting the client's Certificate"),
+            new State("ExpectClientCertificateVerify", Set.of("CertificateVerify"),
+                    "expecting the client's CertificateVerify"),
+            new State("ExpectClientFinished", Set.of("Finished"), "expecting the client's Finished"),
+            new State("Connected", Set.of("KeyUpdate"), "connected"));
+
+    private static Stream<Arguments> wrong(List<State> states) {
         List<Arguments> out = new ArrayList<>();
-        states.forEach((state, accepted) -> SAMPLES.keySet().stream().filter(m -> !accepted.contains(m)).sorted()
+        states.forEach(state -> SAMPLES.keySet().stream().filter(m -> !state.accepts().contains(m)).sorted()
                 .forEach(m -> out.add(Arguments.of(state, m))));
         return out.stream();
     }
@@ -79,53 +107,96 @@ class WrongMomentTest {
         return wrong(SERVER_STATES);
     }
 
+    /** The rejection's detail names the state it came from by that state's expecting() text. */
+    private static void assertNamesState(TlsFailure f, State state, String message) {
+        assertTrue(f.getMessage().endsWith(" while " + state.expecting()),
+                () -> state + " rejecting " + message + " said: " + f.getMessage());
+    }
+
     @ParameterizedTest(name = "client in {0} rejects {1}")
     @MethodSource("clientWrongMoments")
-    void clientRejectsEveryHandshakeMessageItDoesNotExpectWithUnexpectedMessage(String state, String message) {
+    void clientRejectsEveryHandshakeMessageItDoesNotExpectWithUnexpectedMessage(State state, String message) {
         Bytes m = SAMPLES.get(message);
-        if (state.equals("ExpectServerHello")) {
+        if (state.name().equals("ExpectServerHello")) {
             TlsConnection client = connection(clientConfig());
             client.start();
             drainRecords(client);
-            assertRejectedInTheClear(client, AlertDescription.UNEXPECTED_MESSAGE, handshakeRecord(m));
+            assertNamesState(assertRejectedInTheClear(client, AlertDescription.UNEXPECTED_MESSAGE, handshakeRecord(m)),
+                    state, message);
             return;
         }
-        ClientVictim v = new ClientVictim();
+        ClientVictim v = state.name().startsWith("ExpectServerCertificate after")
+                ? new ClientVictim(clientConfig(), serverConfig(KeyKind.EC_P256, ConnectionPair.ALL_GROUPS,
+                        ClientAuth.REQUIRED))
+                : new ClientVictim();
         ByteBuffer record;
-        if (state.equals("Connected")) {
+        if (state.name().equals("Connected")) {
             v.complete();
             record = v.server.protect(ContentType.HANDSHAKE, m);
         } else {
-            v.deliverUpTo(switch (state) {
+            v.deliverUpTo(switch (state.name()) {
                 case "ExpectEncryptedExtensions" -> HandshakeType.ENCRYPTED_EXTENSIONS;
                 case "ExpectCertificateOrCertificateRequest" -> HandshakeType.CERTIFICATE;
+                case "ExpectServerCertificate after CertificateRequest" -> HandshakeType.CERTIFICATE;
                 case "ExpectServerCertificateVerify" -> HandshakeType.CERTIFICATE_VERIFY;
                 default -> HandshakeType.FINISHED;
             });
             record = v.server.protect(ContentType.HANDSHAKE, m, v.message(HandshakeType.FINISHED).epoch());
         }
-        assertRejectedProtected(v.client, v.server, AlertDescription.UNEXPECTED_MESSAGE, record);
+        assertNamesState(assertRejectedProtected(v.client, v.server, AlertDescription.UNEXPECTED_MESSAGE, record),
+                state, message);
     }
 
     @ParameterizedTest(name = "server in {0} rejects {1}")
     @MethodSource("serverWrongMoments")
-    void serverRejectsEveryHandshakeMessageItDoesNotExpectWithUnexpectedMessage(String state, String message) {
+    void serverRejectsEveryHandshakeMessageItDoesNotExpectWithUnexpectedMessage(State state, String message) {
         Bytes m = SAMPLES.get(message);
-        if (state.equals("ExpectClientHello")) {
-            TlsConnection server = connection(serverConfig());
+        if (state.name().startsWith("ExpectClientHello")) {
+            boolean retried = state.name().endsWith("after HelloRetryRequest");
+            TlsConnection server = connection(retried
+                    ? serverConfig(KeyKind.EC_P256, List.of(NamedGroup.SECP256R1), ClientAuth.NONE) : serverConfig());
             server.start();
-            assertRejectedInTheClear(server, AlertDescription.UNEXPECTED_MESSAGE, handshakeRecord(m));
+            if (retried) {
+                answerWithHelloRetryRequest(server);
+            }
+            assertNamesState(assertRejectedInTheClear(server, AlertDescription.UNEXPECTED_MESSAGE, handshakeRecord(m)),
+                    state, message);
             return;
         }
-        ServerVictim v = new ServerVictim();
+        ServerVictim v = state.name().startsWith("ExpectClientCertificate")
+                ? new ServerVictim(withClientCertificate(), Config.of(serverConfig(KeyKind.EC_P256,
+                        ConnectionPair.ALL_GROUPS, ClientAuth.REQUIRED)))
+                : new ServerVictim();
         ByteBuffer record;
-        if (state.equals("Connected")) {
+        if (state.name().equals("Connected")) {
             v.complete();
             record = v.client.protect(ContentType.HANDSHAKE, m);
         } else {
+            if (state.name().equals("ExpectClientCertificateVerify")) {
+                deliver(v.server, v.client.record(v.message(HandshakeType.CERTIFICATE)));
+            }
             record = v.client.protect(ContentType.HANDSHAKE, m, v.message(HandshakeType.FINISHED).epoch());
         }
-        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE, record);
+        assertNamesState(assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE, record),
+                state, message);
+    }
+
+    /** A client that has a certificate to send when asked. */
+    private static HandshakeConfig withClientCertificate() {
+        return ConnectionPair.make(true, TestPki.keyStore(KeyKind.EC_P256), CipherSuiteSpec.SUPPORTED,
+                ConnectionPair.ALL_GROUPS, ClientAuth.NONE, List.of());
+    }
+
+    /**
+     * Feeds {@code server}, which enables only secp256r1, a ClientHello whose one key share is
+     * for x25519, so that it answers with a HelloRetryRequest (RFC 8446 §4.1.4) and waits for
+     * the second ClientHello.
+     */
+    private static void answerWithHelloRetryRequest(TlsConnection server) {
+        deliver(server, handshakeRecord(clientHelloOf(connection(clientConfig()))));
+        List<ByteBuffer> answer = drainRecords(server);
+        ServerHello hrr = decodeServerHello(fragment(answer.get(0)));
+        assertTrue(hrr.isHelloRetryRequest(), "the server asked for another key share");
     }
 
     @Test

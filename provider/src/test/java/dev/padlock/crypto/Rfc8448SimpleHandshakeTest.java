@@ -1,5 +1,6 @@
 package dev.padlock.crypto;
 
+import static dev.padlock.testing.Rfc8448SimpleHandshake.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,122 +21,37 @@ class Rfc8448SimpleHandshakeTest {
         return Bytes.fromHex(s).toByteArray();
     }
 
-    // {client}  create an ephemeral x25519 key pair
-    static final String CLIENT_PRIVATE = """
-            49 af 42 ba 7f 79 94 85 2d 71 3e f2 78
-            4b cb ca a7 91 1d e2 6a dc 56 42 cb 63 45 40 e7 ea 50 05""";
-    static final String CLIENT_PUBLIC = """
-            99 38 1d e5 60 e4 bd 43 d2 3d 8e 43 5a 7d
-            ba fe b3 c0 6e 51 c1 3c ae 4d 54 13 69 1e 52 9a af 2c""";
-    // {server}  create an ephemeral x25519 key pair
-    static final String SERVER_PRIVATE = """
-            b1 58 0e ea df 6d d5 89 b8 ef 4f 2d 56
-            52 57 8c c8 10 e9 98 01 91 ec 8d 05 83 08 ce a2 16 a2 1e""";
-    static final String SERVER_PUBLIC = """
-            c9 82 88 76 11 20 95 fe 66 76 2b db f7 c6
-            72 e1 56 d6 cc 25 3b 83 3d f1 dd 69 b1 b0 4e 75 1f 0f""";
-
-    static final String CLIENT_HELLO = """
-            01 00 00 c0 03 03 cb 34 ec b1 e7 81 63
-            ba 1c 38 c6 da cb 19 6a 6d ff a2 1a 8d 99 12 ec 18 a2 ef 62 83
-            02 4d ec e7 00 00 06 13 01 13 03 13 02 01 00 00 91 00 00 00 0b
-            00 09 00 00 06 73 65 72 76 65 72 ff 01 00 01 00 00 0a 00 14 00
-            12 00 1d 00 17 00 18 00 19 01 00 01 01 01 02 01 03 01 04 00 23
-            00 00 00 33 00 26 00 24 00 1d 00 20 99 38 1d e5 60 e4 bd 43 d2
-            3d 8e 43 5a 7d ba fe b3 c0 6e 51 c1 3c ae 4d 54 13 69 1e 52 9a
-            af 2c 00 2b 00 03 02 03 04 00 0d 00 20 00 1e 04 03 05 03 06 03
-            02 03 08 04 08 05 08 06 04 01 05 01 06 01 02 01 04 02 05 02 06
-            02 02 02 00 2d 00 02 01 01 00 1c 00 02 40 01""";
-    static final String SERVER_HELLO = """
-            02 00 00 56 03 03 a6 af 06 a4 12 18 60
-            dc 5e 6e 60 24 9c d3 4c 95 93 0c 8a c5 cb 14 34 da c1 55 77 2e
-            d3 e2 69 28 00 13 01 00 00 2e 00 33 00 24 00 1d 00 20 c9 82 88
-            76 11 20 95 fe 66 76 2b db f7 c6 72 e1 56 d6 cc 25 3b 83 3d f1
-            dd 69 b1 b0 4e 75 1f 0f 00 2b 00 02 03 04""";
-    static final String ENCRYPTED_EXTENSIONS = """
-            08 00 00 24 00 22 00 0a 00 14 00
-            12 00 1d 00 17 00 18 00 19 01 00 01 01 01 02 01 03 01 04 00 1c
-            00 02 40 01 00 00 00 00""";
-    static final String CERTIFICATE = """
-            0b 00 01 b9 00 00 01 b5 00 01 b0 30 82
-            01 ac 30 82 01 15 a0 03 02 01 02 02 01 02 30 0d 06 09 2a 86 48
-            86 f7 0d 01 01 0b 05 00 30 0e 31 0c 30 0a 06 03 55 04 03 13 03
-            72 73 61 30 1e 17 0d 31 36 30 37 33 30 30 31 32 33 35 39 5a 17
-            0d 32 36 30 37 33 30 30 31 32 33 35 39 5a 30 0e 31 0c 30 0a 06
-            03 55 04 03 13 03 72 73 61 30 81 9f 30 0d 06 09 2a 86 48 86 f7
-            0d 01 01 01 05 00 03 81 8d 00 30 81 89 02 81 81 00 b4 bb 49 8f
-            82 79 30 3d 98 08 36 39 9b 36 c6 98 8c 0c 68 de 55 e1 bd b8 26
-            d3 90 1a 24 61 ea fd 2d e4 9a 91 d0 15 ab bc 9a 95 13 7a ce 6c
-            1a f1 9e aa 6a f9 8c 7c ed 43 12 09 98 e1 87 a8 0e e0 cc b0 52
-            4b 1b 01 8c 3e 0b 63 26 4d 44 9a 6d 38 e2 2a 5f da 43 08 46 74
-            80 30 53 0e f0 46 1c 8c a9 d9 ef bf ae 8e a6 d1 d0 3e 2b d1 93
-            ef f0 ab 9a 80 02 c4 74 28 a6 d3 5a 8d 88 d7 9f 7f 1e 3f 02 03
-            01 00 01 a3 1a 30 18 30 09 06 03 55 1d 13 04 02 30 00 30 0b 06
-            03 55 1d 0f 04 04 03 02 05 a0 30 0d 06 09 2a 86 48 86 f7 0d 01
-            01 0b 05 00 03 81 81 00 85 aa d2 a0 e5 b9 27 6b 90 8c 65 f7 3a
-            72 67 17 06 18 a5 4c 5f 8a 7b 33 7d 2d f7 a5 94 36 54 17 f2 ea
-            e8 f8 a5 8c 8f 81 72 f9 31 9c f3 6b 7f d6 c5 5b 80 f2 1a 03 01
-            51 56 72 60 96 fd 33 5e 5e 67 f2 db f1 02 70 2e 60 8c ca e6 be
-            c1 fc 63 a4 2a 99 be 5c 3e b7 10 7c 3c 54 e9 b9 eb 2b d5 20 3b
-            1c 3b 84 e0 a8 b2 f7 59 40 9b a3 ea c9 d9 1d 40 2d cc 0c c8 f8
-            96 12 29 ac 91 87 b4 2b 4d e1 00 00""";
-    static final String CERTIFICATE_VERIFY = """
-            0f 00 00 84 08 04 00 80 5a 74 7c
-            5d 88 fa 9b d2 e5 5a b0 85 a6 10 15 b7 21 1f 82 4c d4 84 14 5a
-            b3 ff 52 f1 fd a8 47 7b 0b 7a bc 90 db 78 e2 d3 3a 5c 14 1a 07
-            86 53 fa 6b ef 78 0c 5e a2 48 ee aa a7 85 c4 f3 94 ca b6 d3 0b
-            be 8d 48 59 ee 51 1f 60 29 57 b1 54 11 ac 02 76 71 45 9e 46 44
-            5c 9e a5 8c 18 1e 81 8e 95 b8 c3 fb 0b f3 27 84 09 d3 be 15 2a
-            3d a5 04 3e 06 3d da 65 cd f5 ae a2 0d 53 df ac d4 2f 74 f3""";
-    static final String SERVER_FINISHED = """
-            14 00 00 20 9b 9b 14 1d 90 63 37 fb d2 cb
-            dc e7 1d f4 de da 4a b4 2c 30 95 72 cb 7f ff ee 54 54 b7 8f 07
-            18""";
-    static final String CLIENT_FINISHED = """
-            14 00 00 20 a8 ec 43 6d 67 76 34 ae 52 5a
-            c1 fc eb e1 1a 03 9e c1 76 94 fa c6 e9 85 27 b6 42 f2 ed d5 ce
-            61""";
-
-    // {client}  derive secret "tls13 res master": expanded
-    static final String RESUMPTION_MASTER_SECRET = """
-            7d f2 35 f2 03 1d 2a 05 12 87 d0 2b 02 41
-            b0 bf da f8 6c c8 56 23 1f 2d 5a ba 46 c4 34 ec 19 6c""";
-
-    private static Transcript transcript(String... messages) {
+    private static Transcript transcript(Bytes... messages) {
         Transcript t = new Transcript();
         t.begin(SUITE);
-        for (String m : messages) {
-            t.add(Bytes.fromHex(m));
+        for (Bytes m : messages) {
+            t.add(m);
         }
         return t;
     }
 
     @Test
     void ecdheSharedSecretFromBothPrivateKeys() {
-        ClientKeyShare client = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(CLIENT_PRIVATE));
-        ClientKeyShare server = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(SERVER_PRIVATE));
-        assertEquals(Bytes.fromHex(CLIENT_PUBLIC), client.keyShare(), "{client} x25519 public key");
-        assertEquals(Bytes.fromHex(SERVER_PUBLIC), server.keyShare(), "{server} x25519 public key");
-        byte[] ikm = hex("""
-                8b d4 05 4f b5 5b 9d 63 fd fb ac f9 f0 4b 9f 0d
-                35 e6 d6 3f 53 75 63 ef d4 62 72 90 0f 89 49 2d""");
-        assertArrayEquals(ikm, client.finish(Bytes.fromHex(SERVER_PUBLIC)), "{server} extract secret \"handshake\": IKM (client side)");
-        assertArrayEquals(ikm, server.finish(Bytes.fromHex(CLIENT_PUBLIC)), "{server} extract secret \"handshake\": IKM (server side)");
+        ClientKeyShare client = XdhKeyExchange.X25519.fromPrivateKeyForTesting(CLIENT_PRIVATE.toByteArray());
+        ClientKeyShare server = XdhKeyExchange.X25519.fromPrivateKeyForTesting(SERVER_PRIVATE.toByteArray());
+        assertEquals(CLIENT_PUBLIC, client.keyShare(), "{client} x25519 public key");
+        assertEquals(SERVER_PUBLIC, server.keyShare(), "{server} x25519 public key");
+        byte[] ikm = ECDHE_SHARED_SECRET.toByteArray();
+        assertArrayEquals(ikm, client.finish(SERVER_PUBLIC), "{server} extract secret \"handshake\": IKM (client side)");
+        assertArrayEquals(ikm, server.finish(CLIENT_PUBLIC), "{server} extract secret \"handshake\": IKM (server side)");
     }
 
     @Test
     void keyScheduleFromEarlySecretToResumption() {
-        ClientKeyShare client = XdhKeyExchange.X25519.fromPrivateKeyForTesting(hex(CLIENT_PRIVATE));
-        byte[] ecdhe = client.finish(Bytes.fromHex(SERVER_PUBLIC));
+        ClientKeyShare client = XdhKeyExchange.X25519.fromPrivateKeyForTesting(CLIENT_PRIVATE.toByteArray());
+        byte[] ecdhe = client.finish(SERVER_PUBLIC);
 
         EarlySecret early = EarlySecret.withoutPsk(SUITE);
         HandshakeSecret hs = early.handshakeSecret(ecdhe);
 
         Transcript t = transcript(CLIENT_HELLO, SERVER_HELLO);
         byte[] helloHash = t.currentHash();
-        assertArrayEquals(hex("""
-                86 0c 06 ed c0 78 58 ee 8e 78 f0 e7 42 8c 58 ed
-                d6 b4 3f 2c a3 e6 e9 5f 02 ed 06 3c f0 e1 ca d8"""), helloHash,
+        assertArrayEquals(HELLO_HASH.toByteArray(), helloHash,
                 "{server} derive secret \"tls13 c hs traffic\": hash");
 
         TrafficSecret cHs = hs.clientHandshakeTrafficSecret(helloHash);
@@ -150,14 +66,14 @@ class Rfc8448SimpleHandshakeTest {
                 "{server} derive secret \"tls13 s hs traffic\": expanded");
 
         TrafficKeys sHsKeys = sHs.keys();
-        assertArrayEquals(hex("3f ce 51 60 09 c2 17 27 d0 f2 e4 e8 6e e4 03 bc"), sHsKeys.key(),
+        assertArrayEquals(SERVER_HS_KEY.toByteArray(), sHsKeys.key(),
                 "{server} derive write traffic keys for handshake data: key expanded");
-        assertArrayEquals(hex("5d 31 3e b2 67 12 76 ee 13 00 0b 30"), sHsKeys.iv(),
+        assertArrayEquals(SERVER_HS_IV.toByteArray(), sHsKeys.iv(),
                 "{server} derive write traffic keys for handshake data: iv expanded");
         TrafficKeys cHsKeys = cHs.keys();
-        assertArrayEquals(hex("db fa a6 93 d1 76 2c 5b 66 6a f5 d9 50 25 8d 01"), cHsKeys.key(),
+        assertArrayEquals(CLIENT_HS_KEY.toByteArray(), cHsKeys.key(),
                 "{server} derive read traffic keys for handshake data: key expanded");
-        assertArrayEquals(hex("5b d3 c7 1b 83 6e 0b 76 bb 73 26 5f"), cHsKeys.iv(),
+        assertArrayEquals(CLIENT_HS_IV.toByteArray(), cHsKeys.iv(),
                 "{server} derive read traffic keys for handshake data: iv expanded");
 
         // {server}  calculate finished "tls13 finished"
@@ -165,22 +81,20 @@ class Rfc8448SimpleHandshakeTest {
                 00 8d 3b 66 f8 16 ea 55 9f 96 b5 37 e8 85
                 c3 1f c0 68 bf 49 2c 65 2f 01 f2 88 a1 d8 cd c1 9f c8"""), sHs.finishedKey(),
                 "{server} calculate finished \"tls13 finished\": expanded");
-        t.add(Bytes.fromHex(ENCRYPTED_EXTENSIONS));
-        t.add(Bytes.fromHex(CERTIFICATE));
-        t.add(Bytes.fromHex(CERTIFICATE_VERIFY));
+        t.add(ENCRYPTED_EXTENSIONS);
+        t.add(CERTIFICATE);
+        t.add(CERTIFICATE_VERIFY);
         byte[] serverVerifyData = sHs.verifyData(t.currentHash());
-        byte[] serverFinished = hex(SERVER_FINISHED);
+        byte[] serverFinished = SERVER_FINISHED.toByteArray();
         assertArrayEquals(java.util.Arrays.copyOfRange(serverFinished, 4, serverFinished.length), serverVerifyData,
                 "{server} calculate finished \"tls13 finished\": finished");
         assertTrue(sHs.verifyFinished(t.currentHash(), serverVerifyData));
         serverVerifyData[0] ^= 1;
         assertFalse(sHs.verifyFinished(t.currentHash(), serverVerifyData), "a changed verify_data is refused");
 
-        t.add(Bytes.fromHex(SERVER_FINISHED));
+        t.add(SERVER_FINISHED);
         byte[] serverFinishedHash = t.currentHash();
-        assertArrayEquals(hex("""
-                96 08 10 2a 0f 1c cc 6d b6 25 0b 7b 7e 41 7b 1a
-                00 0e aa da 3d aa e4 77 7a 76 86 c9 ff 83 df 13"""), serverFinishedHash,
+        assertArrayEquals(SERVER_FINISHED_HASH.toByteArray(), serverFinishedHash,
                 "{server} derive secret \"tls13 c ap traffic\": hash");
 
         MasterSecret master = hs.masterSecret();
@@ -201,14 +115,14 @@ class Rfc8448SimpleHandshakeTest {
                 "{server} derive secret \"tls13 exp master\": expanded");
 
         TrafficKeys sApKeys = sAp.keys();
-        assertArrayEquals(hex("9f 02 28 3b 6c 9c 07 ef c2 6b b9 f2 ac 92 e3 56"), sApKeys.key(),
+        assertArrayEquals(SERVER_AP_KEY.toByteArray(), sApKeys.key(),
                 "{server} derive write traffic keys for application data: key expanded");
-        assertArrayEquals(hex("cf 78 2b 88 dd 83 54 9a ad f1 e9 84"), sApKeys.iv(),
+        assertArrayEquals(SERVER_AP_IV.toByteArray(), sApKeys.iv(),
                 "{server} derive write traffic keys for application data: iv expanded");
         TrafficKeys cApKeys = cAp.keys();
-        assertArrayEquals(hex("17 42 2d da 59 6e d5 d9 ac d8 90 e3 c6 3f 50 51"), cApKeys.key(),
+        assertArrayEquals(CLIENT_AP_KEY.toByteArray(), cApKeys.key(),
                 "{client} derive write traffic keys for application data: key expanded");
-        assertArrayEquals(hex("5b 78 92 3d ee 08 57 90 33 e5 23 d9"), cApKeys.iv(),
+        assertArrayEquals(CLIENT_AP_IV.toByteArray(), cApKeys.iv(),
                 "{client} derive write traffic keys for application data: iv expanded");
 
         // {client}  calculate finished "tls13 finished"
@@ -216,21 +130,17 @@ class Rfc8448SimpleHandshakeTest {
                 b8 0a d0 10 15 fb 2f 0b d6 5f f7 d4 da 5d
                 6b f8 3f 84 82 1d 1f 87 fd c7 d3 c7 5b 5a 7b 42 d9 c4"""), cHs.finishedKey(),
                 "{client} calculate finished \"tls13 finished\": expanded");
-        byte[] clientFinished = hex(CLIENT_FINISHED);
+        byte[] clientFinished = CLIENT_FINISHED.toByteArray();
         assertArrayEquals(java.util.Arrays.copyOfRange(clientFinished, 4, clientFinished.length),
                 cHs.verifyData(serverFinishedHash), "{client} calculate finished \"tls13 finished\": finished");
 
-        t.add(Bytes.fromHex(CLIENT_FINISHED));
+        t.add(CLIENT_FINISHED);
         byte[] clientFinishedHash = t.currentHash();
-        assertArrayEquals(hex("""
-                20 91 45 a9 6e e8 e2 a1 22 ff 81 00 47 cc 95 26
-                84 65 8d 60 49 e8 64 29 42 6d b8 7c 54 ad 14 3d"""), clientFinishedHash,
+        assertArrayEquals(CLIENT_FINISHED_HASH.toByteArray(), clientFinishedHash,
                 "{client} derive secret \"tls13 res master\": hash");
         ResumptionMasterSecret rms = master.resumptionMasterSecret(clientFinishedHash);
         // {server} generate resumption secret "tls13 resumption", ticket_nonce 00 00 (RFC 8448 §3)
-        assertArrayEquals(hex("""
-                4e cd 0e b6 ec 3b 4d 87 f5 d6 02 8f 92 2c
-                a4 c5 85 1a 27 7f d4 13 11 c9 e6 2d 2c 94 92 e1 c4 f3"""), rms.psk(hex("00 00")).bytes(),
+        assertArrayEquals(RESUMPTION_PSK.toByteArray(), rms.psk(hex("00 00")).bytes(),
                 "{server} generate resumption secret \"tls13 resumption\": expanded");
     }
 
@@ -248,8 +158,8 @@ class Rfc8448SimpleHandshakeTest {
     /** The trace's server CertificateVerify (rsa_pss_rsae_sha256) verifies with its certificate's key. */
     @Test
     void serverCertificateVerifySignatureVerifies() throws Exception {
-        java.security.PublicKey key = firstCertificate(hex(CERTIFICATE)).getPublicKey();
-        byte[] cv = hex(CERTIFICATE_VERIFY);
+        java.security.PublicKey key = firstCertificate(CERTIFICATE.toByteArray()).getPublicKey();
+        byte[] cv = CERTIFICATE_VERIFY.toByteArray();
         assertEquals(0x0804, ((cv[4] & 0xFF) << 8) | (cv[5] & 0xFF), "rsa_pss_rsae_sha256");
         byte[] signature = java.util.Arrays.copyOfRange(cv, 8, cv.length);
         assertEquals(((cv[6] & 0xFF) << 8) | (cv[7] & 0xFF), signature.length);
@@ -273,13 +183,9 @@ class Rfc8448SimpleHandshakeTest {
                 e2 10 ad f3 00 aa 1f 26 60 e1 b2 2e 10 f1 70 f9 2a"""), early,
                 "{server} extract secret \"early\": secret");
         byte[] derived = hkdf.deriveSecret(early, "derived", EarlySecret.emptyHash(SUITE));
-        assertArrayEquals(hex("""
-                6f 26 15 a1 08 c7 02 c5 67 8f 54 fc 9d ba
-                b6 97 16 c0 76 18 9c 48 25 0c eb ea c3 57 6c 36 11 ba"""), derived,
+        assertArrayEquals(DERIVED_FOR_HANDSHAKE.toByteArray(), derived,
                 "{server} derive secret for handshake \"tls13 derived\": expanded");
-        byte[] handshake = hkdf.extract(derived, hex("""
-                8b d4 05 4f b5 5b 9d 63 fd fb ac f9 f0 4b 9f 0d
-                35 e6 d6 3f 53 75 63 ef d4 62 72 90 0f 89 49 2d"""));
+        byte[] handshake = hkdf.extract(derived, ECDHE_SHARED_SECRET.toByteArray());
         assertArrayEquals(hex("""
                 1d c8 26 e9 36 06 aa 6f dc 0a ad c1 2f 74 1b
                 01 04 6a a6 b9 9f 69 1e d2 21 a9 f0 ca 04 3f be ac"""), handshake,

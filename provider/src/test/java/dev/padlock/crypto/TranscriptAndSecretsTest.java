@@ -1,7 +1,7 @@
 package dev.padlock.crypto;
 
-import static dev.padlock.crypto.Rfc8448SimpleHandshakeTest.CLIENT_HELLO;
-import static dev.padlock.crypto.Rfc8448SimpleHandshakeTest.SERVER_HELLO;
+import static dev.padlock.testing.Rfc8448SimpleHandshake.CLIENT_HELLO;
+import static dev.padlock.testing.Rfc8448SimpleHandshake.SERVER_HELLO;
 import static dev.padlock.crypto.Rfc8448SimpleHandshakeTest.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.padlock.testing.Rfc8448SimpleHandshake;
 import dev.padlock.wire.Bytes;
 import org.junit.jupiter.api.Test;
 
@@ -17,20 +18,18 @@ class TranscriptAndSecretsTest {
     static final CipherSuiteSpec SUITE = CipherSuiteSpec.TLS_AES_128_GCM_SHA256;
 
     // RFC 8448 §3 {server} derive secret "tls13 c hs traffic": hash
-    static final byte[] HELLO_HASH = hex("""
-            86 0c 06 ed c0 78 58 ee 8e 78 f0 e7 42 8c 58 ed
-            d6 b4 3f 2c a3 e6 e9 5f 02 ed 06 3c f0 e1 ca d8""");
+    static final byte[] HELLO_HASH = Rfc8448SimpleHandshake.HELLO_HASH.toByteArray();
 
     @Test
     void messagesAddedBeforeBeginAreHashedAtBegin() {
         Transcript t = new Transcript();
-        byte[] ch = hex(CLIENT_HELLO);
+        byte[] ch = CLIENT_HELLO.toByteArray();
         byte[] padded = new byte[ch.length + 6];
         System.arraycopy(ch, 0, padded, 3, ch.length);
         t.add(padded, 3, ch.length);
         assertFalse(t.isBegun());
         assertThrows(IllegalStateException.class, t::currentHash);
-        t.add(Bytes.fromHex(SERVER_HELLO));
+        t.add(SERVER_HELLO);
         t.begin(SUITE);
         assertArrayEquals(HELLO_HASH, t.currentHash());
         assertArrayEquals(HELLO_HASH, t.currentHash(), "currentHash does not disturb the running hash");
@@ -40,10 +39,10 @@ class TranscriptAndSecretsTest {
     @Test
     void hashOfDoesNotAddItsSuffix() {
         Transcript t = new Transcript();
-        t.add(Bytes.fromHex(CLIENT_HELLO));
+        t.add(CLIENT_HELLO);
         t.begin(SUITE);
-        assertArrayEquals(HELLO_HASH, t.hashOf(Bytes.fromHex(SERVER_HELLO)));
-        t.add(Bytes.fromHex(SERVER_HELLO));
+        assertArrayEquals(HELLO_HASH, t.hashOf(SERVER_HELLO));
+        t.add(SERVER_HELLO);
         assertArrayEquals(HELLO_HASH, t.currentHash());
     }
 

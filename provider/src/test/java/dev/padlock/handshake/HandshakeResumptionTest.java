@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.RecordKeys;
+import dev.padlock.crypto.EarlySecret;
+import dev.padlock.crypto.Transcript;
 import dev.padlock.session.ClientSessionCache;
+import dev.padlock.session.ClientTicket;
 import dev.padlock.session.TicketKeys;
 import dev.padlock.session.TlsSession;
 import dev.padlock.testing.TestPki;
@@ -30,8 +33,6 @@ import dev.padlock.wire.PskKeyExchangeModesExtension;
 import dev.padlock.wire.ServerHello;
 import dev.padlock.wire.SignatureScheme;
 import dev.padlock.wire.TlsFailure;
-import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -128,29 +129,6 @@ class HandshakeResumptionTest {
         return new TlsSession(new byte[32], Instant.EPOCH, "localhost", 443);
     }
 
-    private static Credentials serverCredentials() throws Exception {
-        KeyStore ks = TestPki.keyStore(KeyKind.RSA_2048);
-        List<X509Certificate> chain = new ArrayList<>();
-        for (var c : ks.getCertificateChain(TestPki.ALIAS)) {
-            chain.add((X509Certificate) c);
-        }
-        Credential credential = new Credential(chain,
-                (PrivateKey) ks.getKey(TestPki.ALIAS, TestPki.PASSWORD.toCharArray()));
-        return new Credentials() {
-            @Override
-            public Optional<Credential> chooseServerCredential(List<SignatureScheme> s,
-                    List<javax.security.auth.x500.X500Principal> i) {
-                return Optional.of(credential);
-            }
-
-            @Override
-            public Optional<Credential> chooseClientCredential(List<SignatureScheme> s,
-                    List<javax.security.auth.x500.X500Principal> i) {
-                return Optional.empty();
-            }
-        };
-    }
-
     private static final PeerTrust TRUST_ALL = new PeerTrust() {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
@@ -168,7 +146,7 @@ class HandshakeResumptionTest {
     private HandshakeConfig config(boolean client, List<CipherSuiteSpec> suites, Resumption resumption)
             throws Exception {
         return HandshakeConfig.builder(client).cipherSuites(suites).namedGroups(List.of(NamedGroup.X25519))
-                .signatureSchemes(SCHEMES).credentials(client ? Credentials.NONE : serverCredentials())
+                .signatureSchemes(SCHEMES).credentials(client ? Credentials.NONE : TestPki.credentials(TestPki.keyStore(KeyKind.RSA_2048)))
                 .peerTrust(TRUST_ALL).peer("localhost", 443).honorServerOrder(true).resumption(resumption).build();
     }
 
@@ -371,6 +349,70 @@ class HandshakeResumptionTest {
                     new PreSharedKeyClientHello(List.of(new PskIdentity(id.identity(), older)), psk.binders())));
         }), UnaryOperator.identity());
         assertEquals(FULL_FLIGHT, second.serverSent);
+        assertFalse(second.server.session().resumed());
+    }
+
+    /**
+     * The ClientHello with pre_shared_key replaced by {@code position} forged identities and
+     * then {@code ticket}'s, whose binder is computed afresh over the new Truncate(ClientHello)
+     * (RFC 8446 §4.2.11.2); the forged ones carry zero binders, which are never checked.
+     */
+    private static UnaryOperator<Bytes> offeringTicketAt(int position, ClientTicket ticket) {
+        return rewrite(ClientHello.class, ch -> {
+            CipherSuiteSpec spec = CipherSuiteSpec.of(ticket.suite()).orElseThrow();
+            List<PskIdentity> identities = new ArrayList<>();
+            List<Bytes> binders = new ArrayList<>();
+            for (int i = 0; i < position; i++) {
+                byte[] forged = ticket.ticket().toByteArray();
+                forged[forged.length - 1] ^= (byte) (i + 1);
+                identities.add(new PskIdentity(Bytes.wrap(forged), 0));
+                binders.add(Bytes.wrap(new byte[spec.hashLength()]));
+            }
+            identities.add(new PskIdentity(ticket.ticket(), ticket.obfuscatedAge(System.currentTimeMillis())));
+            binders.add(Bytes.wrap(new byte[spec.hashLength()]));
+            ClientHello placeholder = withExtensions(ch, replace(ch.extensions(), PreSharedKeyClientHello.class,
+                    new PreSharedKeyClientHello(identities, binders)));
+            Bytes encoded = placeholder.encode();
+            Transcript transcript = new Transcript();
+            transcript.begin(spec);
+            EarlySecret early = EarlySecret.withPsk(spec, ticket.psk());
+            binders.set(position, Bytes.wrap(early.computeBinder(true,
+                    transcript.hashOf(encoded.slice(0, encoded.length() - placeholder.bindersLength())))));
+            return withExtensions(ch, replace(ch.extensions(), PreSharedKeyClientHello.class,
+                    new PreSharedKeyClientHello(identities, binders)));
+        });
+    }
+
+    private Optional<Integer> selectedIdentity;
+
+    /** A second connection whose ClientHello offers a valid ticket behind {@code position} forged ones. */
+    private Run secondConnectionOfferingTicketAt(int position) throws Exception {
+        firstConnection();
+        ClientTicket ticket = cache.take(new ClientSessionCache.Scope("localhost", 443, "", "")).orElseThrow();
+        Run second = run(CipherSuiteSpec.SUPPORTED, List.of(CipherSuiteSpec.TLS_AES_128_GCM_SHA256), 2);
+        second.clientListens = false;
+        second.go(offeringTicketAt(position, ticket), rewrite(ServerHello.class, sh -> {
+            selectedIdentity = sh.extension(PreSharedKeyServerHello.class)
+                    .map(PreSharedKeyServerHello::selectedIdentity);
+            return sh;
+        }));
+        return second;
+    }
+
+    @Test
+    void validTicketAsTheFifthIdentityIsResumed() throws Exception {
+        Run second = secondConnectionOfferingTicketAt(PskAcceptor.MAX_IDENTITIES_TRIED - 1);
+        assertTrue(second.server.session().resumed());
+        assertEquals(Optional.of(4), selectedIdentity);
+        assertEquals(List.of(HandshakeType.SERVER_HELLO, HandshakeType.ENCRYPTED_EXTENSIONS, HandshakeType.FINISHED),
+                second.serverSent);
+    }
+
+    @Test
+    void validTicketAsTheSixthIdentityIsNotTriedAndTheHandshakeIsFull() throws Exception {
+        Run second = secondConnectionOfferingTicketAt(PskAcceptor.MAX_IDENTITIES_TRIED);
+        assertEquals(FULL_FLIGHT, second.serverSent);
+        assertEquals(Optional.empty(), selectedIdentity);
         assertFalse(second.server.session().resumed());
     }
 

@@ -20,8 +20,6 @@ import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.SignatureScheme;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -31,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.security.auth.Destroyable;
 import org.junit.jupiter.api.Test;
 
@@ -153,29 +150,6 @@ class SecretErasureTest {
         }
     }
 
-    private static Credentials credentials(KeyKind kind) throws Exception {
-        KeyStore ks = TestPki.keyStore(kind);
-        List<X509Certificate> chain = new ArrayList<>();
-        for (var c : ks.getCertificateChain(TestPki.ALIAS)) {
-            chain.add((X509Certificate) c);
-        }
-        Credential credential = new Credential(chain,
-                (PrivateKey) ks.getKey(TestPki.ALIAS, TestPki.PASSWORD.toCharArray()));
-        return new Credentials() {
-            @Override
-            public Optional<Credential> chooseServerCredential(List<SignatureScheme> s,
-                    List<javax.security.auth.x500.X500Principal> i) {
-                return Optional.of(credential);
-            }
-
-            @Override
-            public Optional<Credential> chooseClientCredential(List<SignatureScheme> s,
-                    List<javax.security.auth.x500.X500Principal> i) {
-                return Optional.of(credential);
-            }
-        };
-    }
-
     private static final PeerTrust TRUST_ALL = new PeerTrust() {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
@@ -194,7 +168,7 @@ class SecretErasureTest {
 
     private HandshakeConfig server(ClientAuth clientAuth) throws Exception {
         return HandshakeConfig.builder(false).namedGroups(List.of(NamedGroup.X25519)).signatureSchemes(SCHEMES)
-                .credentials(credentials(KeyKind.EC_P256)).peerTrust(TRUST_ALL).clientAuth(clientAuth)
+                .credentials(TestPki.credentials(TestPki.keyStore(KeyKind.EC_P256))).peerTrust(TRUST_ALL).clientAuth(clientAuth)
                 .honorServerOrder(true).resumption(Resumption.server(ticketKeys, 2, Duration.ofHours(1))).build();
     }
 
@@ -293,7 +267,7 @@ class SecretErasureTest {
 
     @Test
     void clientAuthenticationErasesLikeAFullHandshake() throws Exception {
-        Pair pair = new Pair(client(List.of(NamedGroup.X25519), credentials(KeyKind.EC_P256)),
+        Pair pair = new Pair(client(List.of(NamedGroup.X25519), TestPki.credentials(TestPki.keyStore(KeyKind.EC_P256))),
                 server(ClientAuth.REQUIRED)).handshake();
         assertNull(pair.server.connection.failure());
         assertFalse(pair.server.connection.session().peerCertificates().isEmpty());

@@ -11,6 +11,7 @@ import dev.padlock.Padlock;
 import dev.padlock.PadlockProvider;
 import dev.padlock.session.TicketKeys;
 import dev.padlock.testing.EnginePair;
+import dev.padlock.testing.TestClock;
 import dev.padlock.testing.TestPki;
 import dev.padlock.testing.TestPki.KeyKind;
 import dev.padlock.wire.Bytes;
@@ -30,9 +31,6 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,35 +56,6 @@ class EngineResumptionTest {
     private static final String AES_128 = "TLS_AES_128_GCM_SHA256";
     private static final String AES_256 = "TLS_AES_256_GCM_SHA384";
     private static final String CHACHA = "TLS_CHACHA20_POLY1305_SHA256";
-
-    /** A clock a test moves by hand. */
-    static final class TestClock extends Clock {
-        private volatile long millis = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
-
-        void advance(Duration d) {
-            millis += d.toMillis();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
 
     /** One context with its SPI, for reaching the session contexts' package-private parts. */
     record Ctx(SSLContext context, PadlockContextSpi spi) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.padlock.session.TlsSession;
+import dev.padlock.testing.TestClock;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PadlockSessionContextTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestClock clock = new TestClock(T0);
     private final PadlockSessionContext ctx = new PadlockSessionContext(clock);
 
     private PadlockSession session(int id) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.session.TlsSession;
+import dev.padlock.testing.TestClock;
 import dev.padlock.testing.TestPki;
 import dev.padlock.testing.TestPki.KeyKind;
 import dev.padlock.wire.CipherSuite;
@@ -142,8 +143,7 @@ class PadlockSessionTest {
     @Test
     void certificatesAndPrincipals() throws Exception {
         PadlockSession s = negotiated(null);
-        X509Certificate[] chain = java.util.Arrays.stream(TestPki.keyStore(KeyKind.EC_P256)
-                .getCertificateChain(TestPki.ALIAS)).map(c -> (X509Certificate) c).toArray(X509Certificate[]::new);
+        X509Certificate[] chain = TestPki.chain(TestPki.keyStore(KeyKind.EC_P256));
         s.tlsSession().peerCertificates(List.of(chain));
         s.tlsSession().localCertificates(List.of(chain[0]));
         assertArrayEquals(chain, s.getPeerCertificates());
@@ -173,7 +173,7 @@ class PadlockSessionTest {
 
     @Test
     void invalidateRemovesTheSessionFromItsContext() {
-        PadlockSessionContext ctx = new PadlockSessionContext(new MutableClock(T0));
+        PadlockSessionContext ctx = new PadlockSessionContext(new TestClock(T0));
         PadlockSession s = negotiated(ctx);
         ctx.put(s);
         assertSame(s, ctx.getSession(new byte[] {1, 2, 3}));
@@ -186,7 +186,7 @@ class PadlockSessionTest {
 
     @Test
     void sessionOlderThanTheTimeoutIsInvalid() {
-        MutableClock clock = new MutableClock(T0);
+        TestClock clock = new TestClock(T0);
         PadlockSessionContext ctx = new PadlockSessionContext(clock);
         PadlockSession s = negotiated(ctx);
         ctx.put(s);

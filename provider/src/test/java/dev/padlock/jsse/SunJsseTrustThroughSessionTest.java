@@ -9,11 +9,9 @@ import dev.padlock.testing.TestPki;
 import dev.padlock.testing.TestPki.KeyKind;
 import dev.padlock.wire.CipherSuite;
 import dev.padlock.wire.SignatureScheme;
-import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SNIHostName;
@@ -27,11 +25,6 @@ import org.junit.jupiter.api.Test;
  * prove that it finds what it looks for there.
  */
 class SunJsseTrustThroughSessionTest {
-
-    private static X509Certificate[] chain(KeyStore ks) throws Exception {
-        return Arrays.stream(ks.getCertificateChain(TestPki.ALIAS)).map(c -> (X509Certificate) c)
-                .toArray(X509Certificate[]::new);
-    }
 
     private static TrustManagerBridge bridge(String host, List<SignatureScheme> localCertSchemes, String sni) {
         TlsSession tls = new TlsSession(new byte[32], Instant.now(), host, 443);
@@ -53,12 +46,12 @@ class SunJsseTrustThroughSessionTest {
     @Test
     void sunJsseAcceptsChainForTheRequestedHost() throws Exception {
         bridge("localhost", defaultCertSchemes(), null)
-                .checkServerTrusted(chain(TestPki.keyStore(KeyKind.RSA_2048)), "UNKNOWN");
+                .checkServerTrusted(TestPki.chain(TestPki.keyStore(KeyKind.RSA_2048)), "UNKNOWN");
     }
 
     @Test
     void sunJsseRejectsChainForAnotherHost() throws Exception {
-        X509Certificate[] wrong = chain(TestPki.wrongHostKeyStore());
+        X509Certificate[] wrong = TestPki.chain(TestPki.wrongHostKeyStore());
         CertificateException e = assertThrows(CertificateException.class,
                 () -> bridge("localhost", defaultCertSchemes(), null).checkServerTrusted(wrong, "UNKNOWN"));
         assertEquals("No subject alternative DNS name matching localhost found.", e.getMessage());
@@ -66,14 +59,14 @@ class SunJsseTrustThroughSessionTest {
 
     @Test
     void sunJsseChecksTheSniNameTheClientRequested() throws Exception {
-        X509Certificate[] wrong = chain(TestPki.wrongHostKeyStore());
+        X509Certificate[] wrong = TestPki.chain(TestPki.wrongHostKeyStore());
         bridge("localhost", defaultCertSchemes(), "wrong.example").checkServerTrusted(wrong, "UNKNOWN");
     }
 
     @Test
     void sunJsseConstrainsChainSignaturesToOurCertificateSchemesByName() throws Exception {
         // The test CA signs with SHA256withECDSA: allowed by ecdsa_secp256r1_sha256 only.
-        X509Certificate[] chain = chain(TestPki.keyStore(KeyKind.EC_P256));
+        X509Certificate[] chain = TestPki.chain(TestPki.keyStore(KeyKind.EC_P256));
         bridge("localhost", List.of(SignatureScheme.ECDSA_SECP256R1_SHA256), null).checkServerTrusted(chain, "UNKNOWN");
         CertificateException e = assertThrows(CertificateException.class,
                 () -> bridge("localhost", List.of(SignatureScheme.RSA_PSS_RSAE_SHA256), null)

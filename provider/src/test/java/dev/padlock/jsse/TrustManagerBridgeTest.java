@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.padlock.testing.TestPki;
 import dev.padlock.testing.TestPki.KeyKind;
 import java.net.Socket;
-import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -24,22 +23,17 @@ class TrustManagerBridgeTest {
         return (X509ExtendedTrustManager) TestPki.trustManagers()[0];
     }
 
-    private static X509Certificate[] chain(KeyStore ks) throws Exception {
-        return java.util.Arrays.stream(ks.getCertificateChain(TestPki.ALIAS))
-                .map(c -> (X509Certificate) c).toArray(X509Certificate[]::new);
-    }
-
     @Test
     void trustedChainPassesSunJssePkix() throws Exception {
         TrustManagerBridge.forEngine(sunTrust(), null)
-                .checkServerTrusted(chain(TestPki.keyStore(KeyKind.RSA_2048)), "UNKNOWN");
+                .checkServerTrusted(TestPki.chain(TestPki.keyStore(KeyKind.RSA_2048)), "UNKNOWN");
         TrustManagerBridge.forEngine(sunTrust(), null)
-                .checkClientTrusted(chain(TestPki.keyStore(KeyKind.EC_P256)), null);
+                .checkClientTrusted(TestPki.chain(TestPki.keyStore(KeyKind.EC_P256)), null);
     }
 
     @Test
     void untrustedChainIsRejectedWithTheTrustManagersOwnException() throws Exception {
-        X509Certificate[] untrusted = chain(TestPki.untrustedKeyStore());
+        X509Certificate[] untrusted = TestPki.chain(TestPki.untrustedKeyStore());
         CertificateException direct = assertThrows(CertificateException.class,
                 () -> sunTrust().checkServerTrusted(untrusted.clone(), "UNKNOWN", (SSLEngine) null));
         CertificateException viaBridge = assertThrows(CertificateException.class,
@@ -56,7 +50,7 @@ class TrustManagerBridgeTest {
     @Test
     void expiredChainIsRejected() throws Exception {
         CertificateException e = assertThrows(CertificateException.class, () -> TrustManagerBridge
-                .forEngine(sunTrust(), null).checkServerTrusted(chain(TestPki.expiredKeyStore()), "UNKNOWN"));
+                .forEngine(sunTrust(), null).checkServerTrusted(TestPki.chain(TestPki.expiredKeyStore()), "UNKNOWN"));
         assertTrue(e.getMessage().contains("validity check failed"), e.getMessage());
     }
 
@@ -64,8 +58,8 @@ class TrustManagerBridgeTest {
     void bridgePassesAuthTypeAndEngineOrSocketVariant() throws Exception {
         List<String> calls = new ArrayList<>();
         RecordingTrustManager tm = new RecordingTrustManager(null, calls);
-        X509Certificate[] rsa = chain(TestPki.keyStore(KeyKind.RSA_2048));
-        X509Certificate[] ed = chain(TestPki.keyStore(KeyKind.ED25519));
+        X509Certificate[] rsa = TestPki.chain(TestPki.keyStore(KeyKind.RSA_2048));
+        X509Certificate[] ed = TestPki.chain(TestPki.keyStore(KeyKind.ED25519));
         TrustManagerBridge.forEngine(tm, null).checkServerTrusted(rsa, "UNKNOWN");
         TrustManagerBridge.forEngine(tm, null).checkClientTrusted(rsa, null);
         TrustManagerBridge.forSocket(tm, null).checkClientTrusted(ed, null);
@@ -74,9 +68,9 @@ class TrustManagerBridgeTest {
 
     @Test
     void clientAuthTypeIsSunJssesKeyAlgorithmOrUnknown() throws Exception {
-        assertEquals("RSA", TrustManagerBridge.clientAuthType(chain(TestPki.keyStore(KeyKind.RSA_2048))[0]));
-        assertEquals("EC", TrustManagerBridge.clientAuthType(chain(TestPki.keyStore(KeyKind.EC_P384))[0]));
-        assertEquals("UNKNOWN", TrustManagerBridge.clientAuthType(chain(TestPki.keyStore(KeyKind.ED25519))[0]));
+        assertEquals("RSA", TrustManagerBridge.clientAuthType(TestPki.chain(TestPki.keyStore(KeyKind.RSA_2048))[0]));
+        assertEquals("EC", TrustManagerBridge.clientAuthType(TestPki.chain(TestPki.keyStore(KeyKind.EC_P384))[0]));
+        assertEquals("UNKNOWN", TrustManagerBridge.clientAuthType(TestPki.chain(TestPki.keyStore(KeyKind.ED25519))[0]));
     }
 
     @Test
@@ -99,7 +93,7 @@ class TrustManagerBridgeTest {
             }
         };
         X509ExtendedTrustManager extended = ExtendedManagers.extend(plain);
-        X509Certificate[] c = chain(TestPki.keyStore(KeyKind.EC_P256));
+        X509Certificate[] c = TestPki.chain(TestPki.keyStore(KeyKind.EC_P256));
         extended.checkServerTrusted(c, "UNKNOWN", (SSLEngine) null);
         extended.checkClientTrusted(c, "EC", (Socket) null);
         assertEquals(List.of("server UNKNOWN", "client EC"), calls);
@@ -108,7 +102,7 @@ class TrustManagerBridgeTest {
     @Test
     void managersWithoutAnyX509TrustManagerTrustNothing() throws Exception {
         CertificateException e = assertThrows(CertificateException.class, () -> ExtendedManagers.trustingNothing()
-                .checkServerTrusted(chain(TestPki.keyStore(KeyKind.EC_P256)), "UNKNOWN", (SSLEngine) null));
+                .checkServerTrusted(TestPki.chain(TestPki.keyStore(KeyKind.EC_P256)), "UNKNOWN", (SSLEngine) null));
         assertEquals("No X509TrustManager was given to the SSLContext", e.getMessage());
     }
 

@@ -1,7 +1,7 @@
 package dev.padlock.record;
 
 import static dev.padlock.record.Rfc8448RecordTest.contents;
-import static dev.padlock.record.Rfc8448Vectors.*;
+import static dev.padlock.testing.Rfc8448SimpleHandshake.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,6 @@
 package dev.padlock.record;
 
-import static dev.padlock.record.Rfc8448Vectors.*;
+import static dev.padlock.testing.Rfc8448SimpleHandshake.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.padlock.crypto.CipherSuiteSpec;

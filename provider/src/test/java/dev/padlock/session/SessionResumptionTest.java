@@ -7,51 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.crypto.PreSharedKey;
+import dev.padlock.testing.TestClock;
 import dev.padlock.testing.TestPki;
 import dev.padlock.testing.TestPki.KeyKind;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Ticket sealing with rotating and shared keys, the sealed state, and the client's ticket cache. */
 class SessionResumptionTest {
-
-    static final class TestClock extends Clock {
-        long millis = 1_700_000_000_000L;
-
-        void advance(Duration d) {
-            millis += d.toMillis();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
 
     private static final byte[] PLAINTEXT = "resumption state".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 

@@ -1,5 +1,8 @@
 package dev.padlock.testing;
 
+import dev.padlock.handshake.Credential;
+import dev.padlock.handshake.Credentials;
+import dev.padlock.wire.SignatureScheme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
@@ -16,11 +20,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Test certificates made once per JVM by the JDK's own {@code keytool}: a CA (EC P-256,
@@ -147,6 +153,55 @@ public final class TestPki {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build key managers", e);
         }
+    }
+
+    /** The chain under {@link #ALIAS} in {@code ks}, end entity first. */
+    public static X509Certificate[] chain(KeyStore ks) {
+        try {
+            Certificate[] certs = ks.getCertificateChain(ALIAS);
+            X509Certificate[] chain = new X509Certificate[certs.length];
+            for (int i = 0; i < certs.length; i++) {
+                chain[i] = (X509Certificate) certs[i];
+            }
+            return chain;
+        } catch (KeyStoreException e) {
+            throw new IllegalStateException("cannot read the chain", e);
+        }
+    }
+
+    /** The private key under {@link #ALIAS} in {@code ks}. */
+    public static PrivateKey privateKey(KeyStore ks) {
+        try {
+            return (PrivateKey) ks.getKey(ALIAS, PASSWORD.toCharArray());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the private key", e);
+        }
+    }
+
+    /** The entry of {@code ks} as the handshake's {@link Credential}. */
+    public static Credential credential(KeyStore ks) {
+        return new Credential(List.of(chain(ks)), privateKey(ks));
+    }
+
+    /**
+     * Handshake {@link Credentials} that offer the entry of {@code ks} whatever is asked, in
+     * either role: for core and handshake tests that run without a JSSE key manager.
+     */
+    public static Credentials credentials(KeyStore ks) {
+        Credential credential = credential(ks);
+        return new Credentials() {
+            @Override
+            public Optional<Credential> chooseServerCredential(List<SignatureScheme> schemes,
+                    List<X500Principal> issuers) {
+                return Optional.of(credential);
+            }
+
+            @Override
+            public Optional<Credential> chooseClientCredential(List<SignatureScheme> schemes,
+                    List<X500Principal> issuers) {
+                return Optional.of(credential);
+            }
+        };
     }
 
     private interface Maker {

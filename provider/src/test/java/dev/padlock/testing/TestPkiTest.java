@@ -40,7 +40,7 @@ class TestPkiTest {
     void keyStoreHoldsOneChainToTheCaTrustedBySunJsse(KeyKind kind) throws Exception {
         KeyStore ks = TestPki.keyStore(kind);
         assertEquals(List.of(TestPki.ALIAS), Collections.list(ks.aliases()));
-        X509Certificate[] chain = chainOf(ks);
+        X509Certificate[] chain = TestPki.chain(ks);
         assertEquals(2, chain.length);
         chain[0].verify(TestPki.caCertificate().getPublicKey());
         chain[0].checkValidity();
@@ -65,7 +65,7 @@ class TestPkiTest {
 
     @Test
     void expiredChainIsExpiredAndRejected() throws Exception {
-        X509Certificate[] chain = chainOf(TestPki.expiredKeyStore());
+        X509Certificate[] chain = TestPki.chain(TestPki.expiredKeyStore());
         chain[0].verify(TestPki.caCertificate().getPublicKey());
         assertThrows(CertificateExpiredException.class, chain[0]::checkValidity);
         CertificateException e = assertThrows(CertificateException.class,
@@ -75,14 +75,14 @@ class TestPkiTest {
 
     @Test
     void wrongHostChainNamesOnlyWrongExample() throws Exception {
-        X509Certificate[] chain = chainOf(TestPki.wrongHostKeyStore());
+        X509Certificate[] chain = TestPki.chain(TestPki.wrongHostKeyStore());
         chain[0].verify(TestPki.caCertificate().getPublicKey());
         assertEquals(List.of(List.of(2, "wrong.example")), List.copyOf(chain[0].getSubjectAlternativeNames()));
     }
 
     @Test
     void untrustedChainIsSelfSignedOutsideTheCa() throws Exception {
-        X509Certificate[] chain = chainOf(TestPki.untrustedKeyStore());
+        X509Certificate[] chain = TestPki.chain(TestPki.untrustedKeyStore());
         assertEquals(1, chain.length);
         chain[0].verify(chain[0].getPublicKey());
         assertNotEquals(TestPki.caCertificate().getSubjectX500Principal(), chain[0].getIssuerX500Principal());
@@ -93,7 +93,7 @@ class TestPkiTest {
     void keyManagersComeFromSunJsseAndServeTheChain() throws Exception {
         X509KeyManager km = assertInstanceOf(X509KeyManager.class, TestPki.keyManagers(KeyKind.EC_P256)[0]);
         assertEquals("sun.security.ssl", km.getClass().getPackageName());
-        assertArrayEquals(chainOf(TestPki.keyStore(KeyKind.EC_P256)), km.getCertificateChain(TestPki.ALIAS));
+        assertArrayEquals(TestPki.chain(TestPki.keyStore(KeyKind.EC_P256)), km.getCertificateChain(TestPki.ALIAS));
         assertFalse(TestPki.untrustedKeyManagers().length == 0);
         assertFalse(TestPki.expiredKeyManagers().length == 0);
         assertFalse(TestPki.wrongHostKeyManagers().length == 0);
@@ -105,16 +105,7 @@ class TestPkiTest {
         return tm;
     }
 
-    private static PrivateKey keyOf(KeyKind kind) throws Exception {
-        return (PrivateKey) TestPki.keyStore(kind).getKey(TestPki.ALIAS, TestPki.PASSWORD.toCharArray());
-    }
-
-    private static X509Certificate[] chainOf(KeyStore ks) throws Exception {
-        java.security.cert.Certificate[] certs = ks.getCertificateChain(TestPki.ALIAS);
-        X509Certificate[] chain = new X509Certificate[certs.length];
-        for (int i = 0; i < certs.length; i++) {
-            chain[i] = (X509Certificate) certs[i];
-        }
-        return chain;
+    private static PrivateKey keyOf(KeyKind kind) {
+        return TestPki.privateKey(TestPki.keyStore(kind));
     }
 }

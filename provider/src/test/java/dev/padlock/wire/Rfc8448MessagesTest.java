@@ -1,17 +1,25 @@
 package dev.padlock.wire;
 
-import static dev.padlock.wire.Rfc8448Messages.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.padlock.testing.Rfc8448ClientAuthentication;
+import dev.padlock.testing.Rfc8448CompatibilityMode;
+import dev.padlock.testing.Rfc8448HelloRetryRequest;
+import dev.padlock.testing.Rfc8448ResumedHandshake;
+import dev.padlock.testing.Rfc8448SimpleHandshake;
 import java.security.MessageDigest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every handshake message of RFC 8448 §3–§7 decodes and re-encodes to exactly its bytes. */
 class Rfc8448MessagesTest {
+    /** The ticket field of §3's NewSessionTicket, which §4's ClientHello offers as its PSK identity. */
+    private static final Bytes TICKET = Rfc8448SimpleHandshake.NEW_SESSION_TICKET.slice(17, 195);
+    /** The cookie field of §5's HelloRetryRequest, which the second ClientHello echoes. */
+    private static final Bytes COOKIE = Rfc8448HelloRetryRequest.HELLO_RETRY_REQUEST.slice(56, 170);
 
     /** Decodes a whole message (header included), checks the re-encoding, and returns it. */
     private static <T extends HandshakeMessage> T roundTrip(Bytes message, Class<T> cls) {
@@ -21,7 +29,13 @@ class Rfc8448MessagesTest {
         return assertInstanceOf(cls, m);
     }
 
-    private static Bytes sha256(Bytes... messages) throws Exception {
+    /** §3's handshake messages in transcript order, ClientHello to the client's Finished. */
+    private static final List<Bytes> SECTION_3_TRANSCRIPT = List.of(Rfc8448SimpleHandshake.CLIENT_HELLO,
+            Rfc8448SimpleHandshake.SERVER_HELLO, Rfc8448SimpleHandshake.ENCRYPTED_EXTENSIONS,
+            Rfc8448SimpleHandshake.CERTIFICATE, Rfc8448SimpleHandshake.CERTIFICATE_VERIFY,
+            Rfc8448SimpleHandshake.SERVER_FINISHED, Rfc8448SimpleHandshake.CLIENT_FINISHED);
+
+    private static Bytes sha256(List<Bytes> messages) throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         for (Bytes b : messages) {
             md.update(b.toByteArray());
@@ -31,148 +45,133 @@ class Rfc8448MessagesTest {
 
     @Test
     void section3SimpleOneRtt() {
-        ClientHello ch = roundTrip(S3_CLIENT_HELLO, ClientHello.class);
+        ClientHello ch = roundTrip(Rfc8448SimpleHandshake.CLIENT_HELLO, ClientHello.class);
         assertEquals(List.of(CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
                 CipherSuite.TLS_AES_256_GCM_SHA384), ch.cipherSuites());
         KeyShareEntry share = ch.extension(KeyShareClientHello.class).orElseThrow().shares().get(0);
         assertEquals(NamedGroup.X25519, share.group());
-        assertEquals(Bytes.fromHex("""
-                99 38 1d e5 60 e4 bd 43 d2 3d 8e 43 5a 7d ba fe
-                b3 c0 6e 51 c1 3c ae 4d 54 13 69 1e 52 9a af 2c"""), share.keyExchange());
+        assertEquals(Rfc8448SimpleHandshake.CLIENT_PUBLIC, share.keyExchange());
         assertEquals(ServerNameExtension.hostName("server"), ch.extension(ServerNameExtension.class).orElseThrow());
         assertEquals(new RecordSizeLimitExtension(0x4001), ch.extension(RecordSizeLimitExtension.class).orElseThrow());
         assertEquals(new UnknownExtension(ExtensionType.RENEGOTIATION_INFO, Bytes.fromHex("00")), ch.extensions().get(1));
         assertEquals(new UnknownExtension(ExtensionType.SESSION_TICKET, Bytes.EMPTY), ch.extensions().get(3));
         assertEquals(0, ch.bindersLength());
 
-        ServerHello sh = roundTrip(S3_SERVER_HELLO, ServerHello.class);
+        ServerHello sh = roundTrip(Rfc8448SimpleHandshake.SERVER_HELLO, ServerHello.class);
         assertFalse(sh.isHelloRetryRequest());
         assertEquals(CipherSuite.TLS_AES_128_GCM_SHA256, sh.cipherSuite());
         assertEquals(new SupportedVersionsServerHello(ProtocolVersion.TLSV1_3),
                 sh.extension(SupportedVersionsServerHello.class).orElseThrow());
         assertEquals(NamedGroup.X25519, sh.extension(KeyShareServerHello.class).orElseThrow().share().group());
 
-        EncryptedExtensions ee = roundTrip(S3_ENCRYPTED_EXTENSIONS, EncryptedExtensions.class);
+        EncryptedExtensions ee = roundTrip(Rfc8448SimpleHandshake.ENCRYPTED_EXTENSIONS, EncryptedExtensions.class);
         assertEquals(List.of(ExtensionType.SUPPORTED_GROUPS, ExtensionType.RECORD_SIZE_LIMIT, ExtensionType.SERVER_NAME),
                 ee.extensions().stream().map(Extension::type).toList());
         assertEquals(ServerNameExtension.EMPTY, ee.extension(ServerNameExtension.class).orElseThrow());
 
-        Certificate cert = roundTrip(S3_CERTIFICATE, Certificate.class);
+        Certificate cert = roundTrip(Rfc8448SimpleHandshake.CERTIFICATE, Certificate.class);
         assertEquals(1, cert.entries().size());
         assertEquals(432, cert.entries().get(0).certData().length());
-        CertificateVerify cv = roundTrip(S3_CERTIFICATE_VERIFY, CertificateVerify.class);
+        CertificateVerify cv = roundTrip(Rfc8448SimpleHandshake.CERTIFICATE_VERIFY, CertificateVerify.class);
         assertEquals(SignatureScheme.RSA_PSS_RSAE_SHA256, cv.algorithm());
         assertEquals(128, cv.signature().length());
         assertEquals(Bytes.fromHex("""
                 9b 9b 14 1d 90 63 37 fb d2 cb dc e7 1d f4 de da
                 4a b4 2c 30 95 72 cb 7f ff ee 54 54 b7 8f 07 18"""),
-                roundTrip(S3_SERVER_FINISHED, Finished.class).verifyData());
-        roundTrip(S3_CLIENT_FINISHED, Finished.class);
+                roundTrip(Rfc8448SimpleHandshake.SERVER_FINISHED, Finished.class).verifyData());
+        roundTrip(Rfc8448SimpleHandshake.CLIENT_FINISHED, Finished.class);
 
-        NewSessionTicket nst = roundTrip(S3_NEW_SESSION_TICKET, NewSessionTicket.class);
+        NewSessionTicket nst = roundTrip(Rfc8448SimpleHandshake.NEW_SESSION_TICKET, NewSessionTicket.class);
         assertEquals(30, nst.ticketLifetime());
         assertEquals(0xfad6aac5L, nst.ticketAgeAdd());
         assertEquals(Bytes.fromHex("00 00"), nst.ticketNonce());
-        assertEquals(S3_TICKET, nst.ticket());
+        assertEquals(TICKET, nst.ticket());
         assertEquals(List.of(new EarlyDataNewSessionTicket(0x400)), nst.extensions());
     }
 
     @Test
     void section3TranscriptHashesMatchThePublishedOnes() throws Exception {
         // {server}  derive secret "tls13 c hs traffic": hash
-        assertEquals(Bytes.fromHex("""
-                86 0c 06 ed c0 78 58 ee 8e 78 f0 e7 42 8c 58 ed
-                d6 b4 3f 2c a3 e6 e9 5f 02 ed 06 3c f0 e1 ca d8"""),
-                sha256(S3_CLIENT_HELLO, S3_SERVER_HELLO));
+        assertEquals(Rfc8448SimpleHandshake.HELLO_HASH, sha256(SECTION_3_TRANSCRIPT.subList(0, 2)));
         // {server}  derive secret "tls13 c ap traffic": hash
-        assertEquals(Bytes.fromHex("""
-                96 08 10 2a 0f 1c cc 6d b6 25 0b 7b 7e 41 7b 1a
-                00 0e aa da 3d aa e4 77 7a 76 86 c9 ff 83 df 13"""),
-                sha256(S3_CLIENT_HELLO, S3_SERVER_HELLO, S3_ENCRYPTED_EXTENSIONS, S3_CERTIFICATE,
-                        S3_CERTIFICATE_VERIFY, S3_SERVER_FINISHED));
+        assertEquals(Rfc8448SimpleHandshake.SERVER_FINISHED_HASH, sha256(SECTION_3_TRANSCRIPT.subList(0, 6)));
         // {client}  derive secret "tls13 res master": hash
-        assertEquals(Bytes.fromHex("""
-                20 91 45 a9 6e e8 e2 a1 22 ff 81 00 47 cc 95 26
-                84 65 8d 60 49 e8 64 29 42 6d b8 7c 54 ad 14 3d"""),
-                sha256(S3_CLIENT_HELLO, S3_SERVER_HELLO, S3_ENCRYPTED_EXTENSIONS, S3_CERTIFICATE,
-                        S3_CERTIFICATE_VERIFY, S3_SERVER_FINISHED, S3_CLIENT_FINISHED));
+        assertEquals(Rfc8448SimpleHandshake.CLIENT_FINISHED_HASH, sha256(SECTION_3_TRANSCRIPT));
     }
 
     @Test
     void section4ResumedZeroRtt() throws Exception {
-        ClientHello ch = roundTrip(S4_CLIENT_HELLO, ClientHello.class);
+        ClientHello ch = roundTrip(Rfc8448ResumedHandshake.CLIENT_HELLO, ClientHello.class);
         PreSharedKeyClientHello psk = ch.extension(PreSharedKeyClientHello.class).orElseThrow();
-        assertEquals(List.of(new PskIdentity(S3_TICKET, 0xfad6aacbL)), psk.identities());
-        assertEquals(List.of(Bytes.fromHex("""
-                3a dd 4f b2 d8 fd f8 22 a0 ca 3c f7 67 8e f5 e8
-                8d ae 99 01 41 c5 92 4d 57 bb 6f a3 1b 9e 5f 9d""")), psk.binders());
+        assertEquals(List.of(new PskIdentity(TICKET, 0xfad6aacbL)), psk.identities());
+        assertEquals(List.of(Rfc8448ResumedHandshake.BINDER), psk.binders());
         assertEquals(new EarlyDataExtension(), ch.extension(EarlyDataExtension.class).orElseThrow());
         assertEquals(new PaddingExtension(0x57), ch.extension(PaddingExtension.class).orElseThrow());
         assertEquals(35, ch.bindersLength());
         // {client}  calculate PSK binder: binder hash, over the ClientHello prefix (477 octets)
-        Bytes truncated = S4_CLIENT_HELLO.slice(0, S4_CLIENT_HELLO.length() - ch.bindersLength());
+        Bytes hello = Rfc8448ResumedHandshake.CLIENT_HELLO;
+        Bytes truncated = hello.slice(0, hello.length() - ch.bindersLength());
         assertEquals(477, truncated.length());
-        assertEquals(Bytes.fromHex("""
-                63 22 4b 2e 45 73 f2 d3 45 4c a8 4b 9d 00 9a 04
-                f6 be 9e 05 71 1a 83 96 47 3a ef a0 1e 92 4a 14"""), sha256(truncated));
+        assertEquals(Rfc8448ResumedHandshake.BINDER_HASH, sha256(List.of(truncated)));
 
-        ServerHello sh = roundTrip(S4_SERVER_HELLO, ServerHello.class);
+        ServerHello sh = roundTrip(Rfc8448ResumedHandshake.SERVER_HELLO, ServerHello.class);
         assertEquals(new PreSharedKeyServerHello(0), sh.extension(PreSharedKeyServerHello.class).orElseThrow());
-        EncryptedExtensions ee = roundTrip(S4_ENCRYPTED_EXTENSIONS, EncryptedExtensions.class);
+        EncryptedExtensions ee = roundTrip(Rfc8448ResumedHandshake.ENCRYPTED_EXTENSIONS, EncryptedExtensions.class);
         assertEquals(new EarlyDataExtension(), ee.extension(EarlyDataExtension.class).orElseThrow());
-        roundTrip(S4_SERVER_FINISHED, Finished.class);
-        assertEquals(new EndOfEarlyData(), roundTrip(S4_END_OF_EARLY_DATA, EndOfEarlyData.class));
-        roundTrip(S4_CLIENT_FINISHED, Finished.class);
+        roundTrip(Rfc8448ResumedHandshake.SERVER_FINISHED, Finished.class);
+        assertEquals(new EndOfEarlyData(), roundTrip(Rfc8448ResumedHandshake.END_OF_EARLY_DATA, EndOfEarlyData.class));
+        roundTrip(Rfc8448ResumedHandshake.CLIENT_FINISHED, Finished.class);
     }
 
     @Test
     void section5HelloRetryRequest() {
-        ClientHello ch1 = roundTrip(S5_CLIENT_HELLO_1, ClientHello.class);
+        ClientHello ch1 = roundTrip(Rfc8448HelloRetryRequest.CLIENT_HELLO_1, ClientHello.class);
         assertEquals(NamedGroup.X25519, ch1.extension(KeyShareClientHello.class).orElseThrow().shares().get(0).group());
 
-        ServerHello hrr = roundTrip(S5_HELLO_RETRY_REQUEST, ServerHello.class);
+        ServerHello hrr = roundTrip(Rfc8448HelloRetryRequest.HELLO_RETRY_REQUEST, ServerHello.class);
         assertTrue(hrr.isHelloRetryRequest());
         assertEquals(new KeyShareHelloRetryRequest(NamedGroup.SECP256R1),
                 hrr.extension(KeyShareHelloRetryRequest.class).orElseThrow());
-        assertEquals(new CookieExtension(S5_COOKIE), hrr.extension(CookieExtension.class).orElseThrow());
+        assertEquals(new CookieExtension(COOKIE), hrr.extension(CookieExtension.class).orElseThrow());
         assertEquals(new SupportedVersionsServerHello(ProtocolVersion.TLSV1_3),
                 hrr.extension(SupportedVersionsServerHello.class).orElseThrow());
 
-        ClientHello ch2 = roundTrip(S5_CLIENT_HELLO_2, ClientHello.class);
+        ClientHello ch2 = roundTrip(Rfc8448HelloRetryRequest.CLIENT_HELLO_2, ClientHello.class);
         KeyShareEntry share = ch2.extension(KeyShareClientHello.class).orElseThrow().shares().get(0);
         assertEquals(NamedGroup.SECP256R1, share.group());
         assertEquals(65, share.keyExchange().length());
-        assertEquals(new CookieExtension(S5_COOKIE), ch2.extension(CookieExtension.class).orElseThrow());
+        assertEquals(new CookieExtension(COOKIE), ch2.extension(CookieExtension.class).orElseThrow());
         assertEquals(new PaddingExtension(0xaf), ch2.extension(PaddingExtension.class).orElseThrow());
 
-        ServerHello sh = roundTrip(S5_SERVER_HELLO, ServerHello.class);
+        ServerHello sh = roundTrip(Rfc8448HelloRetryRequest.SERVER_HELLO, ServerHello.class);
         assertFalse(sh.isHelloRetryRequest());
         assertEquals(NamedGroup.SECP256R1, sh.extension(KeyShareServerHello.class).orElseThrow().share().group());
-        roundTrip(S5_ENCRYPTED_EXTENSIONS, EncryptedExtensions.class);
+        roundTrip(Rfc8448HelloRetryRequest.ENCRYPTED_EXTENSIONS, EncryptedExtensions.class);
     }
 
     @Test
     void section6ClientAuthentication() {
-        roundTrip(S6_ENCRYPTED_EXTENSIONS, EncryptedExtensions.class);
-        CertificateRequest cr = roundTrip(S6_CERTIFICATE_REQUEST, CertificateRequest.class);
+        roundTrip(Rfc8448ClientAuthentication.ENCRYPTED_EXTENSIONS, EncryptedExtensions.class);
+        CertificateRequest cr = roundTrip(Rfc8448ClientAuthentication.CERTIFICATE_REQUEST, CertificateRequest.class);
         assertEquals(Bytes.EMPTY, cr.certificateRequestContext());
         assertEquals(15, cr.extension(SignatureAlgorithmsExtension.class).orElseThrow().schemes().size());
         assertEquals(SignatureScheme.ECDSA_SECP256R1_SHA256,
-                roundTrip(S6_SERVER_CERTIFICATE_VERIFY, CertificateVerify.class).algorithm());
-        roundTrip(S6_SERVER_CERTIFICATE, Certificate.class);
-        Certificate clientCert = roundTrip(S6_CLIENT_CERTIFICATE, Certificate.class);
+                roundTrip(Rfc8448ClientAuthentication.SERVER_CERTIFICATE_VERIFY, CertificateVerify.class).algorithm());
+        roundTrip(Rfc8448ClientAuthentication.SERVER_CERTIFICATE, Certificate.class);
+        Certificate clientCert = roundTrip(Rfc8448ClientAuthentication.CLIENT_CERTIFICATE, Certificate.class);
         assertEquals(Bytes.EMPTY, clientCert.certificateRequestContext());
         assertEquals(List.of(), clientCert.entries().get(0).extensions());
-        CertificateVerify cv = roundTrip(S6_CLIENT_CERTIFICATE_VERIFY, CertificateVerify.class);
+        CertificateVerify cv = roundTrip(Rfc8448ClientAuthentication.CLIENT_CERTIFICATE_VERIFY,
+                CertificateVerify.class);
         assertEquals(SignatureScheme.RSA_PSS_RSAE_SHA256, cv.algorithm());
-        roundTrip(S6_CLIENT_FINISHED, Finished.class);
+        roundTrip(Rfc8448ClientAuthentication.CLIENT_FINISHED, Finished.class);
     }
 
     @Test
     void section7CompatibilityMode() {
-        ClientHello ch = roundTrip(S7_CLIENT_HELLO, ClientHello.class);
+        ClientHello ch = roundTrip(Rfc8448CompatibilityMode.CLIENT_HELLO, ClientHello.class);
         assertEquals(32, ch.legacySessionId().length());
-        ServerHello sh = roundTrip(S7_SERVER_HELLO, ServerHello.class);
+        ServerHello sh = roundTrip(Rfc8448CompatibilityMode.SERVER_HELLO, ServerHello.class);
         assertEquals(ch.legacySessionId(), sh.legacySessionIdEcho());
     }
 }
