@@ -10,46 +10,84 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md's package table: arrows point down only. Checked on the main sources' imports. */
+/**
+ * DESIGN.md's package table, held on the main sources' imports: arrows point down only. The
+ * table is DESIGN.md's exactly; where the code needs an arrow the table does not draw, the one
+ * class it needs is named below with the reason (README, "Design"), so no other use can creep in.
+ */
 class ArchitectureTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/padlock");
-    private static final Pattern OURS = Pattern.compile("^import (?:static )?dev\\.padlock\\.([a-z]+)\\.", Pattern.MULTILINE);
+    private static final Pattern OURS = Pattern.compile(
+            "^import (?:static )?dev\\.padlock\\.([a-z]+)((?:\\.[a-z0-9]+)*)\\.([A-Z][A-Za-z0-9]*)", Pattern.MULTILINE);
 
-    /** What each package may use, from DESIGN.md. */
+    /** What each package may use, exactly as DESIGN.md's table says. */
     private static final Map<String, Set<String>> MAY_USE = Map.of(
             "wire", Set.of(),
             "crypto", Set.of("wire"),
             "record", Set.of("crypto", "wire"),
             "session", Set.of("crypto", "wire"),
             "handshake", Set.of("crypto", "wire", "session"),
-            "core", Set.of("handshake", "record", "crypto", "wire", "session"),
-            "jsse", Set.of("core", "session", "wire", "handshake", "crypto"));
+            "core", Set.of("handshake", "record", "crypto", "wire"),
+            "jsse", Set.of("core", "session", "wire"));
+
+    /**
+     * The named classes a package uses beyond the table, each for a reason the table cannot
+     * serve: "package -> used package" to the classes allowed.
+     */
+    private static final Map<String, Set<String>> EXCEPTIONS = Map.of(
+            // The adapters build the handshake's immutable configuration snapshot (DESIGN.md: reading
+            // jdk.tls.* and the managers is their job) and implement its credential and trust
+            // interfaces over the JSSE managers; handshake cannot see jsse, and core sits above
+            // handshake, so these types cannot live anywhere the table lets jsse reach.
+            "jsse -> handshake", Set.of("HandshakeConfig", "Credentials", "Credential", "PeerTrust", "ClientAuth",
+                    "Resumption"),
+            // The suite list of that configuration, and the JCA names SSLSession reports for
+            // signature schemes (getPeerSupportedSignatureAlgorithms), which only crypto knows.
+            "jsse -> crypto", Set.of("CipherSuiteSpec", "SignatureSchemes"),
+            // The connection hands the adapter's per-connection session state to its handshake and
+            // back; the adapters wrap it as SSLSession.
+            "core -> session", Set.of("TlsSession"));
 
     @Test
-    void everyPackageUsesOnlyThePackagesBelowIt() throws IOException {
+    void everyPackageUsesOnlyWhatDesignAllows() throws IOException {
         assertTrue(Files.isDirectory(SOURCES), "run from the provider module");
         List<String> violations = new ArrayList<>();
+        Set<String> exceptionsUsed = new TreeSet<>();
         int files = 0;
         for (Map.Entry<String, Set<String>> e : MAY_USE.entrySet()) {
-            try (Stream<Path> paths = Files.list(SOURCES.resolve(e.getKey()))) {
-                for (Path file : paths.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    files++;
-                    Matcher m = OURS.matcher(Files.readString(file));
-                    while (m.find()) {
-                        String used = m.group(1);
-                        if (!used.equals(e.getKey()) && !e.getValue().contains(used)) {
-                            violations.add(file.getFileName() + " (" + e.getKey() + ") uses " + used);
-                        }
+            List<Path> sources;
+            try (Stream<Path> paths = Files.walk(SOURCES.resolve(e.getKey()))) {
+                sources = paths.filter(p -> p.toString().endsWith(".java")).toList();
+            }
+            for (Path file : sources) {
+                files++;
+                Matcher m = OURS.matcher(Files.readString(file));
+                while (m.find()) {
+                    String used = m.group(1);
+                    String type = m.group(3);
+                    if (used.equals(e.getKey()) || e.getValue().contains(used)) {
+                        continue;
+                    }
+                    String arrow = e.getKey() + " -> " + used;
+                    if (EXCEPTIONS.getOrDefault(arrow, Set.of()).contains(type)) {
+                        exceptionsUsed.add(arrow + " " + type);
+                    } else {
+                        violations.add(file.getFileName() + ": " + arrow + " (" + type + ")");
                     }
                 }
             }
         }
         assertTrue(files > 100, "found the sources: " + files);
         assertEquals(List.of(), violations);
+        // Every exception is still needed: one that no longer is must go from the list.
+        Set<String> listed = new TreeSet<>();
+        EXCEPTIONS.forEach((arrow, types) -> types.forEach(t -> listed.add(arrow + " " + t)));
+        assertEquals(listed, exceptionsUsed);
     }
 }
