@@ -4,6 +4,7 @@ import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.handshake.HandshakeConfig;
 import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.SignatureScheme;
+import java.security.Security;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,11 +85,13 @@ final class ContextDefaults {
     private final int sessionCacheSize;
     private final boolean clientSessionTickets;
     private final boolean serverSessionTickets;
+    private final DisabledAlgorithms disabled;
 
     private ContextDefaults(List<NamedGroup> namedGroups, Side client, Side server, boolean middleboxCompatibility,
             int maxHandshakeMessageSize, int sessionCacheSize, boolean clientSessionTickets,
-            boolean serverSessionTickets) {
-        this.namedGroups = List.copyOf(namedGroups);
+            boolean serverSessionTickets, DisabledAlgorithms disabled) {
+        this.disabled = disabled;
+        this.namedGroups = namedGroups.stream().filter(g -> !disabled.disablesGroup(g)).toList();
         this.client = client;
         this.server = server;
         this.middleboxCompatibility = middleboxCompatibility;
@@ -98,9 +101,14 @@ final class ContextDefaults {
         this.serverSessionTickets = serverSessionTickets;
     }
 
+    /** The operator's {@code jdk.tls.disabledAlgorithms}, which every list in force leaves out. */
+    DisabledAlgorithms disabled() {
+        return disabled;
+    }
+
     /** Built from the system properties; for a context. */
     static ContextDefaults fromSystemProperties() {
-        return from(System::getProperty);
+        return from(System::getProperty, Security::getProperty);
     }
 
     /**
@@ -108,15 +116,24 @@ final class ContextDefaults {
      * @throws IllegalArgumentException when a property names nothing usable or an unknown protocol
      */
     static ContextDefaults from(Function<String, String> properties) {
+        return from(properties, properties);
+    }
+
+    /**
+     * @param properties looks a system property up; null when unset
+     * @param security   looks a security property up ({@code jdk.tls.disabledAlgorithms} and what it includes)
+     */
+    static ContextDefaults from(Function<String, String> properties, Function<String, String> security) {
+        DisabledAlgorithms disabled = DisabledAlgorithms.parse(security.apply(DisabledAlgorithms.PROPERTY), security);
         List<NamedGroup> groups = parse(properties, "jdk.tls.namedGroups", SUPPORTED_GROUPS, NamedGroup::name)
                 .orElse(SUPPORTED_GROUPS);
-        return new ContextDefaults(groups, side(properties, "client"), side(properties, "server"),
+        return new ContextDefaults(groups, side(properties, "client", disabled), side(properties, "server", disabled),
                 bool(properties, "jdk.tls.client.useCompatibilityMode", true),
                 positiveInt(properties, "jdk.tls.maxHandshakeMessageSize",
                         HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE),
                 sessionCacheSize(properties.apply("javax.net.ssl.sessionCacheSize")),
                 notFalse(properties, "jdk.tls.client.enableSessionTicketExtension"),
-                notFalse(properties, "jdk.tls.server.enableSessionTicketExtension"));
+                notFalse(properties, "jdk.tls.server.enableSessionTicketExtension"), disabled);
     }
 
     /** As SunJSSE: a value that is not a non-negative integer falls back to the default. */
@@ -169,12 +186,16 @@ final class ContextDefaults {
         return n;
     }
 
-    private static Side side(Function<String, String> properties, String side) {
-        List<String> protocols = protocols(properties, "jdk.tls." + side + ".protocols").orElse(List.of(TLS13));
+    /** One side's lists, less what {@code jdk.tls.disabledAlgorithms} disables (as SunJSSE's defaults). */
+    private static Side side(Function<String, String> properties, String side, DisabledAlgorithms disabled) {
+        List<String> protocols = protocols(properties, "jdk.tls." + side + ".protocols").orElse(List.of(TLS13))
+                .stream().filter(p -> !disabled.disablesProtocol(p)).toList();
         List<CipherSuiteSpec> suites = parse(properties, "jdk.tls." + side + ".cipherSuites", SUPPORTED_SUITES,
-                s -> s.suite().name()).orElse(SUPPORTED_SUITES);
+                s -> s.suite().name()).orElse(SUPPORTED_SUITES)
+                .stream().filter(s -> !disabled.disablesSuite(s)).toList();
         List<SignatureScheme> schemes = parse(properties, "jdk.tls." + side + ".SignatureSchemes", SUPPORTED_SCHEMES,
-                SignatureScheme::name).orElse(SUPPORTED_SCHEMES);
+                SignatureScheme::name).orElse(SUPPORTED_SCHEMES)
+                .stream().filter(s -> !disabled.disablesHandshakeScheme(s)).toList();
         return new Side(protocols, suites, schemes);
     }
 
@@ -274,10 +295,13 @@ final class ContextDefaults {
         return withCertificateOnlySchemes(side(clientMode).signatureSchemes());
     }
 
-    /** signature_algorithms_cert for these handshake schemes: them, then the certificate-only ones. */
-    static List<SignatureScheme> withCertificateOnlySchemes(List<SignatureScheme> handshakeSchemes) {
+    /**
+     * signature_algorithms_cert for these handshake schemes: them, then the certificate-only
+     * ones that {@code jdk.tls.disabledAlgorithms} leaves for certificates.
+     */
+    List<SignatureScheme> withCertificateOnlySchemes(List<SignatureScheme> handshakeSchemes) {
         Set<SignatureScheme> all = new LinkedHashSet<>(handshakeSchemes);
-        all.addAll(CERT_ONLY_SCHEMES);
+        CERT_ONLY_SCHEMES.stream().filter(s -> !disabled.disablesCertificateScheme(s)).forEach(all::add);
         return List.copyOf(all);
     }
 

@@ -256,15 +256,21 @@ final class ParametersState {
             throw new SSLHandshakeException("No appropriate cipher suite: no TLS 1.3 cipher suite is enabled; "
                     + "Padlock supports " + ContextDefaults.supportedSuiteNames());
         }
+        DisabledAlgorithms disabled = defaults.disabled();
+        List<CipherSuiteSpec> suites = enabledCipherSuites.stream().filter(c -> !disabled.disablesSuite(c)).toList();
+        if (suites.isEmpty()) {
+            throw new SSLHandshakeException("No appropriate cipher suite: every enabled suite " + List.of(
+                    enabledCipherSuites()) + " is disabled by the security property " + DisabledAlgorithms.PROPERTY);
+        }
         List<NamedGroup> groups = namedGroups();
         List<SignatureScheme> schemes = signatureSchemes();
         int keyShares = Math.min(ContextDefaults.KEY_SHARE_COUNT, groups.size());
         return HandshakeConfig.builder(clientMode)
-                .cipherSuites(enabledCipherSuites)
+                .cipherSuites(suites)
                 .namedGroups(groups)
                 .keyShareCount(keyShares)
                 .signatureSchemes(schemes)
-                .signatureSchemesCert(ContextDefaults.withCertificateOnlySchemes(schemes))
+                .signatureSchemesCert(defaults.withCertificateOnlySchemes(schemes))
                 .credentials(credentials)
                 .peerTrust(peerTrust)
                 .random(random)
@@ -295,13 +301,17 @@ final class ParametersState {
     /** The groups in force: the application's (JDK 20+ SSLParameters) that Padlock supports, else the context's. */
     private List<NamedGroup> namedGroups() throws SSLHandshakeException {
         if (namedGroupNames == null) {
+            if (defaults.namedGroups().isEmpty()) {
+                throw new SSLHandshakeException("No appropriate named group: every group is disabled by the security "
+                        + "property " + DisabledAlgorithms.PROPERTY);
+            }
             return defaults.namedGroups();
         }
         List<NamedGroup> groups = ContextDefaults.named(namedGroupNames, ContextDefaults.SUPPORTED_GROUPS,
-                NamedGroup::name);
+                NamedGroup::name).stream().filter(g -> !defaults.disabled().disablesGroup(g)).toList();
         if (groups.isEmpty()) {
             throw new SSLHandshakeException("No appropriate named group: SSLParameters.setNamedGroups("
-                    + namedGroupNames + ") names none Padlock supports; it supports "
+                    + namedGroupNames + ") names none Padlock supports and " + DisabledAlgorithms.PROPERTY + " allows; Padlock supports "
                     + ContextDefaults.SUPPORTED_GROUPS.stream().map(NamedGroup::name).toList());
         }
         return groups;
@@ -310,13 +320,17 @@ final class ParametersState {
     /** The CertificateVerify schemes in force: the application's that Padlock supports, else the side's. */
     private List<SignatureScheme> signatureSchemes() throws SSLHandshakeException {
         if (signatureSchemeNames == null) {
+            if (defaults.side(clientMode).signatureSchemes().isEmpty()) {
+                throw new SSLHandshakeException("No appropriate signature scheme: every scheme is disabled by the "
+                        + "security property " + DisabledAlgorithms.PROPERTY);
+            }
             return defaults.side(clientMode).signatureSchemes();
         }
         List<SignatureScheme> schemes = ContextDefaults.named(signatureSchemeNames, ContextDefaults.SUPPORTED_SCHEMES,
-                SignatureScheme::name);
+                SignatureScheme::name).stream().filter(c -> !defaults.disabled().disablesHandshakeScheme(c)).toList();
         if (schemes.isEmpty()) {
             throw new SSLHandshakeException("No appropriate signature scheme: SSLParameters.setSignatureSchemes("
-                    + signatureSchemeNames + ") names none Padlock supports; it supports "
+                    + signatureSchemeNames + ") names none Padlock supports and " + DisabledAlgorithms.PROPERTY + " allows; Padlock supports "
                     + ContextDefaults.SUPPORTED_SCHEMES.stream().map(SignatureScheme::name).toList());
         }
         return schemes;
