@@ -76,14 +76,10 @@ class HandshakeCloseNotifyTest {
      */
     @Test
     void serverAnswersCloseNotifyDuringTheHandshakeWithUnexpectedMessage() throws Exception {
-        SSLEngine client = Contexts.padlock(KeyKind.EC_P256, Map.of()).createSSLEngine("localhost", 443);
-        client.setUseClientMode(true);
-        SSLEngine server = Contexts.padlock(KeyKind.EC_P256, Map.of()).createSSLEngine();
-        server.setUseClientMode(false);
-        client.beginHandshake();
-        server.beginHandshake();
-        assertEquals(null, unwrapAll(server, wrapAll(client)));
-        ByteBuffer flight = wrapAll(server);
+        Started started = started();
+        SSLEngine client = started.client();
+        SSLEngine server = started.server();
+        ByteBuffer flight = started.serverFlight();
 
         SSLException e = unwrapAll(server, ByteBuffer.wrap(CLOSE_NOTIFY));
         assertEquals(SSLProtocolException.class, e == null ? null : e.getClass(), String.valueOf(e));
@@ -97,6 +93,21 @@ class HandshakeCloseNotifyTest {
         assertTrue(atClient != null && atClient.getMessage().contains("Received fatal alert: unexpected_message"),
                 String.valueOf(atClient));
         assertFalse(server.getSession().isValid(), "no session came of it");
+    }
+
+    /** Two Padlock engines: the client's ClientHello reached the server, whose flight is wrapped (not delivered). */
+    private record Started(SSLEngine client, SSLEngine server, ByteBuffer serverFlight) {
+    }
+
+    private static Started started() throws Exception {
+        SSLEngine client = Contexts.padlock(KeyKind.EC_P256, Map.of()).createSSLEngine("localhost", 443);
+        client.setUseClientMode(true);
+        SSLEngine server = Contexts.padlock(KeyKind.EC_P256, Map.of()).createSSLEngine();
+        server.setUseClientMode(false);
+        client.beginHandshake();
+        server.beginHandshake();
+        assertEquals(null, unwrapAll(server, wrapAll(client)));
+        return new Started(client, server, wrapAll(server));
     }
 
     @ParameterizedTest(name = "Padlock client: {0}")
@@ -124,14 +135,7 @@ class HandshakeCloseNotifyTest {
 
     @Test
     void userCanceledThenCloseNotifyClosesBothDirectionsWithoutError() throws Exception {
-        SSLEngine client = Contexts.padlock(KeyKind.EC_P256, Map.of()).createSSLEngine("localhost", 443);
-        client.setUseClientMode(true);
-        SSLEngine server = Contexts.padlock(KeyKind.EC_P256, Map.of()).createSSLEngine();
-        server.setUseClientMode(false);
-        client.beginHandshake();
-        server.beginHandshake();
-        assertEquals(null, unwrapAll(server, wrapAll(client)));
-        wrapAll(server);
+        SSLEngine server = started().server();
         ByteBuffer cancel = ByteBuffer.allocate(2 * CLOSE_NOTIFY.length);
         cancel.put(USER_CANCELED).put(CLOSE_NOTIFY).flip();
 
@@ -144,18 +148,13 @@ class HandshakeCloseNotifyTest {
 
     /**
      * Padlock's own closeOutbound during the handshake cancels it as RFC 8446 §6.1 says,
-     * user_canceled then close_notify, so that neither Padlock nor SunJSSE sees an error.
+     * user_canceled then close_notify, which a Padlock peer takes as a cancellation, not an error.
      */
     @Test
     void closeOutboundDuringTheHandshakeCancelsIt() throws Exception {
-        SSLEngine client = Contexts.padlock(KeyKind.EC_P256, Map.of()).createSSLEngine("localhost", 443);
-        client.setUseClientMode(true);
-        SSLEngine server = Contexts.padlock(KeyKind.EC_P256, Map.of()).createSSLEngine();
-        server.setUseClientMode(false);
-        client.beginHandshake();
-        server.beginHandshake();
-        assertEquals(null, unwrapAll(server, wrapAll(client)));
-        wrapAll(server);
+        Started started = started();
+        SSLEngine client = started.client();
+        SSLEngine server = started.server();
         client.closeOutbound();
         ByteBuffer cancel = wrapAll(client);
         assertEquals(14, cancel.remaining(), "two alert records");
