@@ -36,7 +36,8 @@ class ArchitectureTest {
         List<String> violations = new ArrayList<>();
         int files = 0;
         for (Map.Entry<String, Set<String>> e : MAY_USE.entrySet()) {
-            try (Stream<Path> paths = Files.list(SOURCES.resolve(e.getKey()))) {
+            // Sub-packages (handshake.tls13) count as their top-level package, as in DESIGN.md's table.
+            try (Stream<Path> paths = Files.walk(SOURCES.resolve(e.getKey()))) {
                 for (Path file : paths.filter(p -> p.toString().endsWith(".java")).toList()) {
                     files++;
                     Matcher m = OURS.matcher(Files.readString(file));

@@ -1,6 +1,7 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
 import dev.padlock.crypto.PreSharedKey;
+import dev.padlock.handshake.Resumption;
 import dev.padlock.session.ResumptionState;
 import dev.padlock.session.TicketKeys;
 import dev.padlock.wire.Bytes;

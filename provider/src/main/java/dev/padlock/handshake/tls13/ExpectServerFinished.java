@@ -1,8 +1,11 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
 import dev.padlock.crypto.ExporterMasterSecret;
 import dev.padlock.crypto.MasterSecret;
 import dev.padlock.crypto.TrafficSecret;
+import dev.padlock.handshake.Credential;
+import dev.padlock.handshake.Handshaker;
+import dev.padlock.handshake.Negotiation;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CertificateRequest;
@@ -51,9 +54,9 @@ final class ExpectServerFinished implements State {
         byte[] th = hs.transcript.currentHash();
         MasterSecret master = hs.secrets.hold("master_secret", keys.handshakeSecret().masterSecret());
         hs.secrets.erase(keys.handshakeSecret());
-        TrafficSecret clientApplication = hs.secrets.hold(Handshaker.applicationSecretName(true, 0),
+        TrafficSecret clientApplication = hs.secrets.hold(Tls13Handshaker.applicationSecretName(true, 0),
                 master.clientApplicationTrafficSecret0(th));
-        TrafficSecret serverApplication = hs.secrets.hold(Handshaker.applicationSecretName(false, 0),
+        TrafficSecret serverApplication = hs.secrets.hold(Tls13Handshaker.applicationSecretName(false, 0),
                 master.serverApplicationTrafficSecret0(th));
         ExporterMasterSecret exporter = hs.secrets.hold("exporter_master_secret", master.exporterMasterSecret(th));
         hs.installReadSecret(serverApplication);

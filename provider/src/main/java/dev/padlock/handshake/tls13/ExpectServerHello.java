@@ -1,4 +1,4 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.ClientKeyShares;
@@ -6,6 +6,8 @@ import dev.padlock.crypto.EarlySecret;
 import dev.padlock.crypto.HandshakeSecret;
 import dev.padlock.crypto.KeyExchanges;
 import dev.padlock.crypto.TrafficSecret;
+import dev.padlock.handshake.Handshaker;
+import dev.padlock.handshake.Negotiation;
 import dev.padlock.session.ClientTicket;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;

@@ -1,5 +1,6 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
+import dev.padlock.handshake.HandshakeStep;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.HandshakeMessage;
 
@@ -7,7 +8,7 @@ import dev.padlock.wire.HandshakeMessage;
  * One state of a handshake: it expects certain messages, consumes one, and names the next
  * state. Every message it does not expect is {@code unexpected_message} (RFC 8446 §4).
  */
-interface State {
+interface State extends HandshakeStep {
 
     /**
      * @param message the decoded message

@@ -1,5 +1,8 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
+import dev.padlock.handshake.Handshaker;
+import dev.padlock.handshake.PeerCertificates;
+import dev.padlock.handshake.PeerTrust;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.Certificate;

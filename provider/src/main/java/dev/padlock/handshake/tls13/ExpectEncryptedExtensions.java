@@ -1,5 +1,7 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
+import dev.padlock.handshake.Handshaker;
+import dev.padlock.handshake.Negotiation;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.AlpnExtension;
 import dev.padlock.wire.Bytes;

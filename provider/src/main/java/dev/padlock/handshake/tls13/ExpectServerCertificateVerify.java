@@ -1,5 +1,6 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
+import dev.padlock.handshake.Handshaker;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CertificateRequest;
 import dev.padlock.wire.CertificateVerify;

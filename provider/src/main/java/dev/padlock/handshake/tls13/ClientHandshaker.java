@@ -1,10 +1,14 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
 import dev.padlock.crypto.CipherSuiteSpec;
-import dev.padlock.crypto.EarlySecret;
 import dev.padlock.crypto.ClientKeyShares;
+import dev.padlock.crypto.EarlySecret;
 import dev.padlock.crypto.PreSharedKey;
 import dev.padlock.crypto.Transcript;
+import dev.padlock.handshake.HandshakeConfig;
+import dev.padlock.handshake.HandshakeOutput;
+import dev.padlock.handshake.Negotiation;
+import dev.padlock.handshake.Resumption;
 import dev.padlock.session.ClientSessionCache;
 import dev.padlock.session.ClientTicket;
 import dev.padlock.session.TlsSession;
@@ -37,7 +41,7 @@ import javax.net.ssl.SNIServerName;
 import javax.net.ssl.StandardConstants;
 
 /** The client side of RFC 8446 §2: ClientHello, then the states named Expect*. */
-public final class ClientHandshaker extends Handshaker {
+public final class ClientHandshaker extends Tls13Handshaker {
 
     ClientHandshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session) {
         super(config, out, session);
@@ -165,6 +169,11 @@ public final class ClientHandshaker extends Handshaker {
             }
         }
         return "";
+    }
+
+    @Override
+    public boolean rejectedEarlyData() {
+        return false;
     }
 
     /** How many NewSessionTicket messages the server sent after the handshake. */

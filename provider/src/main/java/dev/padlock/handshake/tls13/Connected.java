@@ -1,5 +1,6 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
+import dev.padlock.handshake.Handshaker;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.KeyUpdate;
@@ -7,9 +8,9 @@ import dev.padlock.wire.NewSessionTicket;
 
 /** After the handshake: KeyUpdate both ways; the client takes NewSessionTicket (RFC 8446 §4.6). */
 final class Connected implements State {
-    private final Handshaker hs;
+    private final Tls13Handshaker hs;
 
-    Connected(Handshaker hs) {
+    Connected(Tls13Handshaker hs) {
         this.hs = hs;
     }
 

@@ -1,7 +1,9 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.KeyExchanges;
+import dev.padlock.handshake.Handshaker;
+import dev.padlock.handshake.Negotiation;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
@@ -70,7 +72,7 @@ final class ExpectClientHello implements State {
         }
         // RFC 8446 §4.2.10: early data is never accepted (no early_data in EncryptedExtensions);
         // the connection skips the 0-RTT records. A second ClientHello offering it is refused below.
-        hs.rejectedEarlyData = hello.extension(EarlyDataExtension.class).isPresent();
+        hs.earlyDataOffered(hello.extension(EarlyDataExtension.class).isPresent());
         checkVersions(hello);
         checkExtensionsAllowed(hello);
         if (!hello.legacyCompressionMethods().equals(Bytes.of((byte) 0))) {
