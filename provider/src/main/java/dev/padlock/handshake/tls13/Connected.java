@@ -1,5 +1,6 @@
 package dev.padlock.handshake.tls13;
 
+import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.HandshakeMessage;
@@ -9,9 +10,16 @@ import dev.padlock.wire.NewSessionTicket;
 /** After the handshake: KeyUpdate both ways; the client takes NewSessionTicket (RFC 8446 §4.6). */
 final class Connected implements State {
     private final Tls13Handshaker hs;
+    private final CipherSuiteSpec suite;
 
-    Connected(Tls13Handshaker hs) {
+    Connected(Tls13Handshaker hs, CipherSuiteSpec suite) {
         this.hs = hs;
+        this.suite = suite;
+    }
+
+    @Override
+    public CipherSuiteSpec suite() {
+        return suite;
     }
 
     @Override
@@ -31,7 +39,7 @@ final class Connected implements State {
             return this;
         }
         if (message instanceof NewSessionTicket ticket && hs instanceof ClientHandshaker client) {
-            client.onNewSessionTicket(ticket);
+            client.onNewSessionTicket(ticket, suite);
             return this;
         }
         throw Handshaker.unexpected(this, message);

@@ -1,5 +1,6 @@
 package dev.padlock.handshake.tls13;
 
+import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.Negotiation;
 import dev.padlock.wire.AlertDescription;
@@ -24,6 +25,11 @@ final class ExpectCertificateOrCertificateRequest implements State {
     @Override
     public String expecting() {
         return "expecting CertificateRequest or Certificate";
+    }
+
+    @Override
+    public CipherSuiteSpec suite() {
+        return keys.suite();
     }
 
     @Override

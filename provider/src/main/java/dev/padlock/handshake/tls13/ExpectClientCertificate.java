@@ -1,5 +1,6 @@
 package dev.padlock.handshake.tls13;
 
+import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.handshake.ClientAuth;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.PeerCertificates;
@@ -27,6 +28,11 @@ final class ExpectClientCertificate implements State {
     @Override
     public String expecting() {
         return "expecting the client's Certificate";
+    }
+
+    @Override
+    public CipherSuiteSpec suite() {
+        return next.keys().suite();
     }
 
     @Override

@@ -61,6 +61,11 @@ final class ExpectClientHello implements State {
     }
 
     @Override
+    public CipherSuiteSpec suite() {
+        return retry == null ? null : retry.suite();
+    }
+
+    @Override
     public boolean acceptsChangeCipherSpec() {
         return retry != null;
     }
@@ -108,7 +113,6 @@ final class ExpectClientHello implements State {
             return sendHelloRetryRequest(hello, raw, suite, chooseGroup(groups));
         }
         if (retry == null) {
-            hs.suite = suite;
             hs.transcript.begin(suite);
         }
         // RFC 8446 §4.2.11.2: the binder covers the transcript before this ClientHello.
@@ -208,7 +212,6 @@ final class ExpectClientHello implements State {
     }
 
     private State sendHelloRetryRequest(ClientHello hello, Bytes raw, CipherSuiteSpec suite, NamedGroup group) {
-        hs.suite = suite;
         hs.transcript.begin(suite);
         hs.transcript.add(raw);
         hs.transcript.replaceWithMessageHash();

@@ -1,5 +1,6 @@
 package dev.padlock.handshake.tls13;
 
+import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.PeerCertificates;
 import dev.padlock.handshake.PeerTrust;
@@ -28,6 +29,11 @@ final class ExpectServerCertificate implements State {
     @Override
     public String expecting() {
         return "expecting the server's Certificate";
+    }
+
+    @Override
+    public CipherSuiteSpec suite() {
+        return keys.suite();
     }
 
     @Override

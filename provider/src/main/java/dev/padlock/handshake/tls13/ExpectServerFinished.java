@@ -1,7 +1,9 @@
 package dev.padlock.handshake.tls13;
 
+import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.ExporterMasterSecret;
 import dev.padlock.crypto.MasterSecret;
+import dev.padlock.crypto.ResumptionMasterSecret;
 import dev.padlock.crypto.TrafficSecret;
 import dev.padlock.handshake.Credential;
 import dev.padlock.handshake.Handshaker;
@@ -41,6 +43,11 @@ final class ExpectServerFinished implements State {
     }
 
     @Override
+    public CipherSuiteSpec suite() {
+        return keys.suite();
+    }
+
+    @Override
     public State handle(HandshakeMessage message, Bytes raw) {
         if (!(message instanceof Finished finished)) {
             throw Handshaker.unexpected(this, message);
@@ -69,12 +76,12 @@ final class ExpectServerFinished implements State {
         hs.installWriteSecret(clientApplication);
         // Our Finished is computed and the application write keys replace the handshake ones.
         hs.secrets.erase(keys.client());
-        hs.enterApplicationPhase(serverApplication, clientApplication, exporter);
-        hs.resumptionMasterSecret = hs.secrets.hold("resumption_master_secret",
+        ResumptionMasterSecret resumption = hs.secrets.hold("resumption_master_secret",
                 master.resumptionMasterSecret(hs.transcript.currentHash()));
         // RFC 8446 §7.1: the last secret derived from the Master Secret.
         hs.secrets.erase(master);
-        return new Connected(hs);
+        hs.enterApplicationPhase(serverApplication, clientApplication, exporter, resumption);
+        return new Connected(hs, keys.suite());
     }
 
     /** RFC 8446 §4.4.2: a Certificate (empty if we have none) and, with a certificate, CertificateVerify. */

@@ -1,14 +1,20 @@
 package dev.padlock.handshake.tls13;
 
+import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.handshake.HandshakeStep;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.HandshakeMessage;
 
 /**
- * One state of a handshake: it expects certain messages, consumes one, and names the next
- * state. Every message it does not expect is {@code unexpected_message} (RFC 8446 §4).
+ * One state of a TLS 1.3 handshake: it expects certain messages, consumes one, and names the
+ * next state. Every message it does not expect is {@code unexpected_message} (RFC 8446 §4).
+ * What a state learns that a later one needs goes into the next state's constructor: the
+ * states are values, and the handshaker holds no per-handshake field that they write.
  */
-interface State extends HandshakeStep {
+sealed interface State extends HandshakeStep permits ExpectServerHello, ExpectEncryptedExtensions,
+        ExpectCertificateOrCertificateRequest, ExpectServerCertificate, ExpectServerCertificateVerify,
+        ExpectServerFinished, ExpectClientHello, ExpectClientCertificate, ExpectClientCertificateVerify,
+        ExpectClientFinished, Connected {
 
     /**
      * @param message the decoded message
@@ -17,7 +23,14 @@ interface State extends HandshakeStep {
     State handle(HandshakeMessage message, Bytes raw);
 
     /** What this state waits for, for error messages ("expected ServerHello"). */
+    @Override
     String expecting();
+
+    /**
+     * The suite a ServerHello or HelloRetryRequest fixed, or null before one did. Its hash
+     * length is the length of Finished.verify_data (RFC 8446 §4.4.4).
+     */
+    CipherSuiteSpec suite();
 
     /** True once the handshake is over: post-handshake messages only from here on. */
     default boolean isConnected() {

@@ -35,8 +35,6 @@ public abstract sealed class Tls13Handshaker extends Handshaker permits ClientHa
     final LiveSecrets secrets;
 
     private State state;
-    /** Set once ServerHello fixes the suite; decides the Finished length. */
-    CipherSuiteSpec suite;
 
     private TrafficSecret readApplicationSecret;
     private TrafficSecret writeApplicationSecret;
@@ -45,10 +43,10 @@ public abstract sealed class Tls13Handshaker extends Handshaker permits ClientHa
     private int writeGeneration;
     private ExporterMasterSecret exporterMasterSecret;
     /**
-     * RFC 8446 §7.1; each session ticket's PSK derives from it (§4.6.1). The server erases it
-     * once its tickets are sent; the client keeps it for tickets that may come at any time.
+     * RFC 8446 §7.1; each session ticket's PSK derives from it (§4.6.1). The client keeps it for
+     * tickets that may come at any time; the server erases it once its tickets are sent.
      */
-    ResumptionMasterSecret resumptionMasterSecret;
+    private ResumptionMasterSecret resumptionMasterSecret;
 
     Tls13Handshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session) {
         this(config, out, session, new LiveSecrets());
@@ -75,6 +73,7 @@ public abstract sealed class Tls13Handshaker extends Handshaker permits ClientHa
             throw new IllegalStateException("handshake not started");
         }
         HandshakeType type = new HandshakeType(raw.get(0) & 0xFF);
+        CipherSuiteSpec suite = state.suite();
         if (type.equals(HandshakeType.FINISHED) && suite == null) {
             throw TlsFailure.unexpectedMessage("received Finished while " + state.expecting());
         }
@@ -109,11 +108,25 @@ public abstract sealed class Tls13Handshaker extends Handshaker permits ClientHa
         out.sendHandshake(raw);
     }
 
-    final void enterApplicationPhase(TrafficSecret read, TrafficSecret write, ExporterMasterSecret exporter) {
+    /**
+     * The handshake is over: what outlives it (RFC 8446 §7.1, §7.5), set once here by the
+     * state that completes it.
+     *
+     * @param resumption client: the resumption_master_secret for NewSessionTickets to come;
+     *                   server: null, as it derives PSKs only for the tickets it sends at once
+     */
+    final void enterApplicationPhase(TrafficSecret read, TrafficSecret write, ExporterMasterSecret exporter,
+            ResumptionMasterSecret resumption) {
         this.readApplicationSecret = read;
         this.writeApplicationSecret = write;
         this.exporterMasterSecret = exporter;
+        this.resumptionMasterSecret = resumption;
         out.exporterMasterSecretDerived(exporter);
+    }
+
+    /** Client: the secret each NewSessionTicket's PSK derives from (RFC 8446 §4.6.1), or null. */
+    final ResumptionMasterSecret resumptionMasterSecret() {
+        return resumptionMasterSecret;
     }
 
     @Override
