@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** Server side of ALPN (RFC 7301 §3.2) with JSSE's protocol list or selector. */
-final class ApplicationProtocols {
+public final class ApplicationProtocols {
     private ApplicationProtocols() {
     }
 
     /** The chosen protocol, or "" for none. */
-    static String select(HandshakeConfig config, ClientHello hello) {
+    public static String select(HandshakeConfig config, ClientHello hello) {
         Optional<AlpnExtension> ext = hello.extension(AlpnExtension.class);
         if (ext.isEmpty()) {
             return "";

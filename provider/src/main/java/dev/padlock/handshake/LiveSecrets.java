@@ -11,7 +11,7 @@ import javax.security.auth.Destroyable;
  * Each is erased once everything to be derived from it has been computed (§7.2); whatever is
  * left when the connection closes or fails is erased then. Not thread-safe, like its handshaker.
  */
-final class LiveSecrets {
+public final class LiveSecrets {
     private static final BiConsumer<String, Destroyable> NO_OBSERVER = (name, secret) -> {
     };
 
@@ -20,7 +20,7 @@ final class LiveSecrets {
     private boolean closed;
 
     /** Keeps {@code secret}, named as in RFC 8446 §7.1, until {@link #erase} or {@link #eraseAll}. */
-    <T extends Destroyable> T hold(String name, T secret) {
+    public <T extends Destroyable> T hold(String name, T secret) {
         if (closed) {
             throw new IllegalStateException("the connection's secrets were erased");
         }
@@ -30,7 +30,7 @@ final class LiveSecrets {
     }
 
     /** Zeroes {@code secret}: all that derives from it has been computed. */
-    void erase(Destroyable secret) {
+    public void erase(Destroyable secret) {
         live.removeIf(s -> s == secret);
         destroy(secret);
     }
@@ -44,7 +44,7 @@ final class LiveSecrets {
         live.clear();
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed;
     }
 

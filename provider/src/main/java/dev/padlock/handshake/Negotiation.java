@@ -18,7 +18,7 @@ import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 
 /** Small negotiation rules shared by client and server. */
-final class Negotiation {
+public final class Negotiation {
     private Negotiation() {
     }
 
@@ -26,16 +26,16 @@ final class Negotiation {
      * JSSE hands ALPN names around as Strings; SunJSSE maps them to bytes with ISO-8859-1 (its
      * default jdk.tls.alpnCharset), so any byte string survives the round trip.
      */
-    static Bytes alpnBytes(String protocol) {
+    public static Bytes alpnBytes(String protocol) {
         return Bytes.wrap(protocol.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    static String alpnString(Bytes protocol) {
+    public static String alpnString(Bytes protocol) {
         return new String(protocol.toByteArray(), StandardCharsets.ISO_8859_1);
     }
 
     /** The schemes in {@code preferred} order that the peer also offered and we can use in CertificateVerify. */
-    static List<SignatureScheme> commonSchemes(List<SignatureScheme> preferred, List<SignatureScheme> other) {
+    public static List<SignatureScheme> commonSchemes(List<SignatureScheme> preferred, List<SignatureScheme> other) {
         List<SignatureScheme> common = new ArrayList<>();
         for (SignatureScheme s : preferred) {
             if (other.contains(s) && SignatureSchemes.isAllowedInCertificateVerify(s)) {
@@ -46,7 +46,7 @@ final class Negotiation {
     }
 
     /** Both lists, in order, without repeats: what we accept anywhere (CertificateVerify or chain). */
-    static List<SignatureScheme> union(List<SignatureScheme> first, List<SignatureScheme> second) {
+    public static List<SignatureScheme> union(List<SignatureScheme> first, List<SignatureScheme> second) {
         List<SignatureScheme> all = new ArrayList<>(first);
         for (SignatureScheme s : second) {
             if (!all.contains(s)) {
@@ -60,7 +60,7 @@ final class Negotiation {
      * RFC 8446 §4.2: a recognised extension in a message that may not carry it is
      * illegal_parameter; a response to an extension we never sent is unsupported_extension.
      */
-    static void checkResponseExtensions(List<Extension> extensions, HandshakeType where, boolean hrr,
+    public static void checkResponseExtensions(List<Extension> extensions, HandshakeType where, boolean hrr,
             Set<Integer> offered) {
         for (Extension e : extensions) {
             int code = e.type().code();
@@ -80,7 +80,7 @@ final class Negotiation {
      * RFC 8446 §4.2: a recognised extension in a message the table does not list it for is
      * illegal_parameter. For messages whose unrecognised extensions are ignored (§4.3.2, §4.6.1).
      */
-    static void checkAllowed(List<Extension> extensions, HandshakeType where) {
+    public static void checkAllowed(List<Extension> extensions, HandshakeType where) {
         for (Extension e : extensions) {
             if (!Extensions.allowedIn(e.type(), where, false)) {
                 throw TlsFailure.illegalParameter(e.type() + " is not allowed in " + where.name());
@@ -88,7 +88,7 @@ final class Negotiation {
         }
     }
 
-    static Set<Integer> typesOf(List<Extension> extensions) {
+    public static Set<Integer> typesOf(List<Extension> extensions) {
         Set<Integer> types = new HashSet<>();
         for (Extension e : extensions) {
             types.add(e.type().code());
@@ -96,7 +96,7 @@ final class Negotiation {
         return types;
     }
 
-    static List<X500Principal> authorities(List<Extension> extensions) {
+    public static List<X500Principal> authorities(List<Extension> extensions) {
         List<X500Principal> issuers = new ArrayList<>();
         for (Extension e : extensions) {
             if (e instanceof CertificateAuthoritiesExtension ca) {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Parsing and judging the peer's certificate chain (RFC 8446 §4.4.2). */
-final class PeerCertificates {
+public final class PeerCertificates {
     private PeerCertificates() {
     }
 
@@ -24,13 +24,13 @@ final class PeerCertificates {
      * RFC 8446 §4.2 and §4.4.2: a CertificateEntry extension must be one the table allows there
      * and must answer one the peer was sent ({@code solicited}: ClientHello or CertificateRequest).
      */
-    static void checkEntryExtensions(Certificate message, Set<Integer> solicited) {
+    public static void checkEntryExtensions(Certificate message, Set<Integer> solicited) {
         for (CertificateEntry entry : message.entries()) {
             Negotiation.checkResponseExtensions(entry.extensions(), HandshakeType.CERTIFICATE, false, solicited);
         }
     }
 
-    static List<X509Certificate> parse(Certificate message) {
+    public static List<X509Certificate> parse(Certificate message) {
         List<X509Certificate> chain = new ArrayList<>(message.entries().size());
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
@@ -49,7 +49,7 @@ final class PeerCertificates {
      * The alert for a chain the trust manager refused, chosen as SunJSSE chooses it so that
      * peers see the same alerts from either provider; the exception stays the cause.
      */
-    static TlsFailure rejected(CertificateException e, String whose) {
+    public static TlsFailure rejected(CertificateException e, String whose) {
         AlertDescription alert = AlertDescription.CERTIFICATE_UNKNOWN;
         if (e.getCause() instanceof CertPathValidatorException cpve) {
             if (cpve.getReason() == BasicReason.REVOKED) {
@@ -67,7 +67,7 @@ final class PeerCertificates {
     }
 
     /** The authType SunJSSE passes to checkClientTrusted in TLS 1.3. */
-    static String clientAuthType(X509Certificate endEntity) {
+    public static String clientAuthType(X509Certificate endEntity) {
         String algorithm = endEntity.getPublicKey().getAlgorithm();
         return switch (algorithm) {
             case "RSA", "DSA", "EC", "RSASSA-PSS" -> algorithm;

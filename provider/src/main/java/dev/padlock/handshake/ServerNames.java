@@ -1,5 +1,6 @@
 package dev.padlock.handshake;
 
+import dev.padlock.session.TlsSession;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.ClientHello;
 import dev.padlock.wire.ServerName;
@@ -16,7 +17,7 @@ import javax.net.ssl.SNIServerName;
 import javax.net.ssl.StandardConstants;
 
 /** Server side of server_name (RFC 6066 §3) with JSSE's SNIMatchers. */
-final class ServerNames {
+public final class ServerNames {
     private ServerNames() {
     }
 
@@ -25,7 +26,7 @@ final class ServerNames {
      *
      * @return whether to answer with an empty server_name in EncryptedExtensions
      */
-    static boolean accept(Handshaker hs, ClientHello hello) {
+    public static boolean accept(HandshakeConfig config, TlsSession session, ClientHello hello) {
         Optional<ServerNameExtension> ext = hello.extension(ServerNameExtension.class);
         if (ext.isEmpty()) {
             return false;
@@ -39,11 +40,11 @@ final class ServerNames {
             }
             names.add(toSni(name));
         }
-        hs.session.requestedServerNames(names);
-        if (hs.config.sniMatchers().isEmpty()) {
+        session.requestedServerNames(names);
+        if (config.sniMatchers().isEmpty()) {
             return true;
         }
-        for (SNIMatcher matcher : hs.config.sniMatchers()) {
+        for (SNIMatcher matcher : config.sniMatchers()) {
             for (SNIServerName name : names) {
                 if (name.getType() == matcher.getType() && matcher.matches(name)) {
                     return true;

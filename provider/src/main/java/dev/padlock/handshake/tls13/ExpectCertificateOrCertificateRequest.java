@@ -1,5 +1,8 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.handshake.Handshaker;
+import dev.padlock.handshake.Negotiation;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.Certificate;
@@ -22,6 +25,11 @@ final class ExpectCertificateOrCertificateRequest implements State {
     @Override
     public String expecting() {
         return "expecting CertificateRequest or Certificate";
+    }
+
+    @Override
+    public CipherSuiteSpec suite() {
+        return keys.suite();
     }
 
     @Override

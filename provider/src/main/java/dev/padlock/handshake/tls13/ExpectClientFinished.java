@@ -1,5 +1,8 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.crypto.ResumptionMasterSecret;
+import dev.padlock.handshake.Handshaker;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.Finished;
@@ -22,6 +25,11 @@ final class ExpectClientFinished implements State {
     }
 
     @Override
+    public CipherSuiteSpec suite() {
+        return context.keys().suite();
+    }
+
+    @Override
     public State handle(HandshakeMessage message, Bytes raw) {
         if (!(message instanceof Finished finished)) {
             throw Handshaker.unexpected(this, message);
@@ -33,16 +41,16 @@ final class ExpectClientFinished implements State {
         // Its read keys are installed and the client's Finished verified: its last use.
         hs.secrets.erase(context.keys().client());
         hs.transcript.add(raw);
-        hs.resumptionMasterSecret = hs.secrets.hold("resumption_master_secret",
+        ResumptionMasterSecret resumption = hs.secrets.hold("resumption_master_secret",
                 context.master().resumptionMasterSecret(hs.transcript.currentHash()));
         // RFC 8446 §7.1: the last secret derived from the Master Secret.
         hs.secrets.erase(context.master());
         hs.installReadSecret(context.clientApplication());
-        hs.enterApplicationPhase(context.clientApplication(), context.serverApplication(), context.exporter());
-        State connected = new Connected(hs);
-        TicketIssuer.issue(hs, context.clientWantsTickets(), context.serverName());
+        hs.enterApplicationPhase(context.clientApplication(), context.serverApplication(), context.exporter(), null);
+        State connected = new Connected(hs, context.keys().suite());
+        TicketIssuer.issue(hs, resumption, context.clientWantsTickets(), context.serverName());
         // The server derives PSKs only for the tickets it has just sent.
-        hs.secrets.erase(hs.resumptionMasterSecret);
+        hs.secrets.erase(resumption);
         return connected;
     }
 }

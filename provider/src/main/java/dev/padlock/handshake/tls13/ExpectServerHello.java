@@ -1,4 +1,4 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.ClientKeyShares;
@@ -6,6 +6,8 @@ import dev.padlock.crypto.EarlySecret;
 import dev.padlock.crypto.HandshakeSecret;
 import dev.padlock.crypto.KeyExchanges;
 import dev.padlock.crypto.TrafficSecret;
+import dev.padlock.handshake.Handshaker;
+import dev.padlock.handshake.Negotiation;
 import dev.padlock.session.ClientTicket;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
@@ -37,17 +39,29 @@ final class ExpectServerHello implements State {
     private final ClientHandshaker hs;
     private final ClientHello hello;
     private final ClientKeyShares shares;
+    /** The ticket {@code hello} offers in pre_shared_key, or null. */
+    private final ClientTicket offered;
     private final ServerHello retryRequest;
+    /** The suite the HelloRetryRequest fixed, or null before one. */
+    private final CipherSuiteSpec suite;
 
-    ExpectServerHello(ClientHandshaker hs, ClientHello hello, ClientKeyShares shares) {
-        this(hs, hello, shares, null);
+    ExpectServerHello(ClientHandshaker hs, ClientHello hello, ClientKeyShares shares, ClientTicket offered) {
+        this(hs, hello, shares, offered, null, null);
     }
 
-    private ExpectServerHello(ClientHandshaker hs, ClientHello hello, ClientKeyShares shares, ServerHello hrr) {
+    private ExpectServerHello(ClientHandshaker hs, ClientHello hello, ClientKeyShares shares, ClientTicket offered,
+            ServerHello hrr, CipherSuiteSpec suite) {
         this.hs = hs;
         this.hello = hello;
         this.shares = shares;
+        this.offered = offered;
         this.retryRequest = hrr;
+        this.suite = suite;
+    }
+
+    @Override
+    public CipherSuiteSpec suite() {
+        return suite;
     }
 
     @Override
@@ -123,7 +137,6 @@ final class ExpectServerHello implements State {
             // RFC 8446 §4.1.4: an HRR that would not change the ClientHello is illegal_parameter.
             throw TlsFailure.illegalParameter("HelloRetryRequest would not change the ClientHello");
         }
-        hs.suite = spec;
         hs.transcript.begin(spec);
         hs.transcript.replaceWithMessageHash();
         hs.transcript.add(raw);
@@ -135,15 +148,16 @@ final class ExpectServerHello implements State {
         cookie.ifPresent(ext::add);
         // RFC 8446 §4.1.4: offer again only a PSK whose hash is the chosen suite's; its binder
         // now covers message_hash and the HelloRetryRequest (§4.2.11.2).
-        if (hs.offered != null && !sameHash(hs.offered.suite(), spec)) {
-            hs.secrets.erase(hs.offered.psk());
-            hs.offered = null;
+        ClientTicket offeredAgain = offered;
+        if (offered != null && !sameHash(offered.suite(), spec)) {
+            hs.secrets.erase(offered.psk());
+            offeredAgain = null;
         }
         ClientHello second = hs.withPsk(new ClientHello(hello.legacyVersion(), hello.random(),
-                hello.legacySessionId(), hello.cipherSuites(), hello.legacyCompressionMethods(), ext));
+                hello.legacySessionId(), hello.cipherSuites(), hello.legacyCompressionMethods(), ext), offeredAgain);
         hs.sendCompatibilityChangeCipherSpec();
         hs.send(second);
-        return new ExpectServerHello(hs, second, newShares, hrr);
+        return new ExpectServerHello(hs, second, newShares, offeredAgain, hrr, spec);
     }
 
     private State onServerHello(ServerHello sh, Bytes raw, CipherSuiteSpec spec) {
@@ -159,8 +173,8 @@ final class ExpectServerHello implements State {
         }
         byte[] sharedSecret = shares.finish(ks.share());
 
-        if (hs.suite == null) {
-            hs.suite = spec;
+        if (retryRequest == null) {
+            // After a HelloRetryRequest the transcript began with that suite, the same (§4.1.4).
             hs.transcript.begin(spec);
         }
         hs.transcript.add(raw);
@@ -174,8 +188,8 @@ final class ExpectServerHello implements State {
         // RFC 8446 §7.1: without 0-RTT nothing more derives from the Early Secret, nor from the
         // PSK, whose ticket is used once only (§C.4) whether or not the server took it.
         hs.secrets.erase(early);
-        if (hs.offered != null) {
-            hs.secrets.erase(hs.offered.psk());
+        if (offered != null) {
+            hs.secrets.erase(offered.psk());
         }
         byte[] th = hs.transcript.currentHash();
         TrafficSecret client = hs.secrets.hold("client_handshake_traffic_secret",
@@ -198,7 +212,7 @@ final class ExpectServerHello implements State {
         if (psk.isEmpty()) {
             return EarlySecret.withoutPsk(spec);
         }
-        ClientTicket ticket = hs.offered;
+        ClientTicket ticket = offered;
         if (psk.get().selectedIdentity() != 0) {
             throw TlsFailure.illegalParameter("ServerHello selected PSK identity " + psk.get().selectedIdentity()
                     + ", but only one was offered");

@@ -1,4 +1,4 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.crypto.CipherSuiteSpec;
-import dev.padlock.crypto.RecordKeys;
 import dev.padlock.crypto.EarlySecret;
+import dev.padlock.crypto.RecordKeys;
 import dev.padlock.crypto.Transcript;
+import dev.padlock.handshake.Credentials;
+import dev.padlock.handshake.HandshakeConfig;
+import dev.padlock.handshake.HandshakeOutput;
+import dev.padlock.handshake.Handshaker;
+import dev.padlock.handshake.PeerTrust;
+import dev.padlock.handshake.Resumption;
 import dev.padlock.session.ClientSessionCache;
 import dev.padlock.session.ClientTicket;
 import dev.padlock.session.TicketKeys;
@@ -17,8 +23,8 @@ import dev.padlock.testing.TestPki;
 import dev.padlock.testing.TestPki.KeyKind;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
-import dev.padlock.wire.ClientHello;
 import dev.padlock.wire.CipherSuite;
+import dev.padlock.wire.ClientHello;
 import dev.padlock.wire.Extension;
 import dev.padlock.wire.HandshakeCodec;
 import dev.padlock.wire.HandshakeMessage;

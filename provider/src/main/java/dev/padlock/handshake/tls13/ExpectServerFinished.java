@@ -1,8 +1,13 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
+import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.ExporterMasterSecret;
 import dev.padlock.crypto.MasterSecret;
+import dev.padlock.crypto.ResumptionMasterSecret;
 import dev.padlock.crypto.TrafficSecret;
+import dev.padlock.handshake.Credential;
+import dev.padlock.handshake.Handshaker;
+import dev.padlock.handshake.Negotiation;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CertificateRequest;
@@ -38,6 +43,11 @@ final class ExpectServerFinished implements State {
     }
 
     @Override
+    public CipherSuiteSpec suite() {
+        return keys.suite();
+    }
+
+    @Override
     public State handle(HandshakeMessage message, Bytes raw) {
         if (!(message instanceof Finished finished)) {
             throw Handshaker.unexpected(this, message);
@@ -51,9 +61,9 @@ final class ExpectServerFinished implements State {
         byte[] th = hs.transcript.currentHash();
         MasterSecret master = hs.secrets.hold("master_secret", keys.handshakeSecret().masterSecret());
         hs.secrets.erase(keys.handshakeSecret());
-        TrafficSecret clientApplication = hs.secrets.hold(Handshaker.applicationSecretName(true, 0),
+        TrafficSecret clientApplication = hs.secrets.hold(Tls13Handshaker.applicationSecretName(true, 0),
                 master.clientApplicationTrafficSecret0(th));
-        TrafficSecret serverApplication = hs.secrets.hold(Handshaker.applicationSecretName(false, 0),
+        TrafficSecret serverApplication = hs.secrets.hold(Tls13Handshaker.applicationSecretName(false, 0),
                 master.serverApplicationTrafficSecret0(th));
         ExporterMasterSecret exporter = hs.secrets.hold("exporter_master_secret", master.exporterMasterSecret(th));
         hs.installReadSecret(serverApplication);
@@ -66,12 +76,12 @@ final class ExpectServerFinished implements State {
         hs.installWriteSecret(clientApplication);
         // Our Finished is computed and the application write keys replace the handshake ones.
         hs.secrets.erase(keys.client());
-        hs.enterApplicationPhase(serverApplication, clientApplication, exporter);
-        hs.resumptionMasterSecret = hs.secrets.hold("resumption_master_secret",
+        ResumptionMasterSecret resumption = hs.secrets.hold("resumption_master_secret",
                 master.resumptionMasterSecret(hs.transcript.currentHash()));
         // RFC 8446 §7.1: the last secret derived from the Master Secret.
         hs.secrets.erase(master);
-        return new Connected(hs);
+        hs.enterApplicationPhase(serverApplication, clientApplication, exporter, resumption);
+        return new Connected(hs, keys.suite());
     }
 
     /** RFC 8446 §4.4.2: a Certificate (empty if we have none) and, with a certificate, CertificateVerify. */

@@ -1,5 +1,7 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.handshake.Handshaker;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.KeyUpdate;
@@ -7,10 +9,17 @@ import dev.padlock.wire.NewSessionTicket;
 
 /** After the handshake: KeyUpdate both ways; the client takes NewSessionTicket (RFC 8446 §4.6). */
 final class Connected implements State {
-    private final Handshaker hs;
+    private final Tls13Handshaker hs;
+    private final CipherSuiteSpec suite;
 
-    Connected(Handshaker hs) {
+    Connected(Tls13Handshaker hs, CipherSuiteSpec suite) {
         this.hs = hs;
+        this.suite = suite;
+    }
+
+    @Override
+    public CipherSuiteSpec suite() {
+        return suite;
     }
 
     @Override
@@ -30,7 +39,7 @@ final class Connected implements State {
             return this;
         }
         if (message instanceof NewSessionTicket ticket && hs instanceof ClientHandshaker client) {
-            client.onNewSessionTicket(ticket);
+            client.onNewSessionTicket(ticket, suite);
             return this;
         }
         throw Handshaker.unexpected(this, message);

@@ -1,4 +1,4 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.EarlySecret;
@@ -8,6 +8,11 @@ import dev.padlock.crypto.KeyExchange;
 import dev.padlock.crypto.KeyExchanges;
 import dev.padlock.crypto.MasterSecret;
 import dev.padlock.crypto.TrafficSecret;
+import dev.padlock.handshake.ApplicationProtocols;
+import dev.padlock.handshake.ClientAuth;
+import dev.padlock.handshake.Credential;
+import dev.padlock.handshake.Negotiation;
+import dev.padlock.handshake.ServerNames;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.AlpnExtension;
 import dev.padlock.wire.Bytes;
@@ -56,7 +61,7 @@ final class ServerFlight {
     }
 
     State send() {
-        boolean acceptedServerName = ServerNames.accept(hs, hello);
+        boolean acceptedServerName = ServerNames.accept(hs.config, hs.session, hello);
         String alpn = ApplicationProtocols.select(hs.config, hello);
         List<SignatureScheme> schemes = Negotiation.commonSchemes(hs.config.signatureSchemes(),
                 hs.session.peerSignatureSchemes());
@@ -84,9 +89,9 @@ final class ServerFlight {
         byte[] th = hs.transcript.currentHash();
         MasterSecret master = hs.secrets.hold("master_secret", keys.handshakeSecret().masterSecret());
         hs.secrets.erase(keys.handshakeSecret());
-        TrafficSecret clientApplication = hs.secrets.hold(Handshaker.applicationSecretName(true, 0),
+        TrafficSecret clientApplication = hs.secrets.hold(Tls13Handshaker.applicationSecretName(true, 0),
                 master.clientApplicationTrafficSecret0(th));
-        TrafficSecret serverApplication = hs.secrets.hold(Handshaker.applicationSecretName(false, 0),
+        TrafficSecret serverApplication = hs.secrets.hold(Tls13Handshaker.applicationSecretName(false, 0),
                 master.serverApplicationTrafficSecret0(th));
         ExporterMasterSecret exporter = hs.secrets.hold("exporter_master_secret", master.exporterMasterSecret(th));
         hs.installWriteSecret(serverApplication);

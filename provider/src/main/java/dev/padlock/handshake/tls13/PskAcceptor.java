@@ -1,8 +1,9 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.EarlySecret;
 import dev.padlock.crypto.PreSharedKey;
+import dev.padlock.handshake.ClientAuth;
 import dev.padlock.session.ResumptionState;
 import dev.padlock.session.TicketKeys;
 import dev.padlock.wire.AlertDescription;

@@ -1,4 +1,4 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

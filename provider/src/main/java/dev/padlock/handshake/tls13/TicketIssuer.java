@@ -1,6 +1,8 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
 import dev.padlock.crypto.PreSharedKey;
+import dev.padlock.crypto.ResumptionMasterSecret;
+import dev.padlock.handshake.Resumption;
 import dev.padlock.session.ResumptionState;
 import dev.padlock.session.TicketKeys;
 import dev.padlock.wire.Bytes;
@@ -20,10 +22,12 @@ final class TicketIssuer {
     }
 
     /**
-     * @param clientWantsTickets the client sent psk_key_exchange_modes with psk_dhe_ke
-     * @param serverName         the host_name the client asked for, or ""
+     * @param resumptionMasterSecret this connection's resumption_master_secret (RFC 8446 §7.1)
+     * @param clientWantsTickets     the client sent psk_key_exchange_modes with psk_dhe_ke
+     * @param serverName             the host_name the client asked for, or ""
      */
-    static void issue(ServerHandshaker hs, boolean clientWantsTickets, String serverName) {
+    static void issue(ServerHandshaker hs, ResumptionMasterSecret resumptionMasterSecret, boolean clientWantsTickets,
+            String serverName) {
         Resumption resumption = hs.config.resumption();
         TicketKeys keys = resumption.ticketKeys();
         long lifetime = resumption.ticketLifetime().toSeconds();
@@ -36,11 +40,11 @@ final class TicketIssuer {
             // §4.6.1: the nonce must be unique among this connection's tickets.
             byte[] nonce = {(byte) i};
             long ageAdd = hs.config.random().nextInt() & 0xFFFFFFFFL;
-            PreSharedKey psk = hs.resumptionMasterSecret.psk(nonce);
+            PreSharedKey psk = resumptionMasterSecret.psk(nonce);
             byte[] plaintext;
             try {
-                plaintext = new ResumptionState(hs.suite.suite(), psk, alpn, serverName, hs.session.peerCertificates(),
-                        hs.session.localCertificates(), now, ageAdd, lifetime).encode();
+                plaintext = new ResumptionState(resumptionMasterSecret.suite().suite(), psk, alpn, serverName,
+                        hs.session.peerCertificates(), hs.session.localCertificates(), now, ageAdd, lifetime).encode();
             } finally {
                 // The ticket carries the PSK from here on; the server keeps no copy.
                 psk.destroy();

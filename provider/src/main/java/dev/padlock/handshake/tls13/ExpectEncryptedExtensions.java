@@ -1,5 +1,8 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.handshake.Handshaker;
+import dev.padlock.handshake.Negotiation;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.AlpnExtension;
 import dev.padlock.wire.Bytes;
@@ -30,6 +33,11 @@ final class ExpectEncryptedExtensions implements State {
     @Override
     public String expecting() {
         return "expecting EncryptedExtensions";
+    }
+
+    @Override
+    public CipherSuiteSpec suite() {
+        return keys.suite();
     }
 
     @Override

@@ -1,10 +1,15 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
 import dev.padlock.crypto.CipherSuiteSpec;
-import dev.padlock.crypto.EarlySecret;
 import dev.padlock.crypto.ClientKeyShares;
+import dev.padlock.crypto.EarlySecret;
 import dev.padlock.crypto.PreSharedKey;
+import dev.padlock.crypto.ResumptionMasterSecret;
 import dev.padlock.crypto.Transcript;
+import dev.padlock.handshake.HandshakeConfig;
+import dev.padlock.handshake.HandshakeOutput;
+import dev.padlock.handshake.Negotiation;
+import dev.padlock.handshake.Resumption;
 import dev.padlock.session.ClientSessionCache;
 import dev.padlock.session.ClientTicket;
 import dev.padlock.session.TlsSession;
@@ -37,7 +42,7 @@ import javax.net.ssl.SNIServerName;
 import javax.net.ssl.StandardConstants;
 
 /** The client side of RFC 8446 §2: ClientHello, then the states named Expect*. */
-public final class ClientHandshaker extends Handshaker {
+public final class ClientHandshaker extends Tls13Handshaker {
 
     ClientHandshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session) {
         super(config, out, session);
@@ -56,15 +61,15 @@ public final class ClientHandshaker extends Handshaker {
         session.localSignatureSchemes(Negotiation.union(config.signatureSchemes(), config.signatureSchemesCert()));
         session.requestedServerNames(config.serverNames());
 
-        offered = usableTicket();
+        ClientTicket offered = usableTicket();
         if (offered != null) {
             secrets.hold("psk", offered.psk());
         }
         ClientHello hello = withPsk(new ClientHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random),
-                Bytes.wrap(sessionId), suites(), Bytes.of((byte) 0), extensions(shares)));
+                Bytes.wrap(sessionId), suites(), Bytes.of((byte) 0), extensions(shares)), offered);
         offeredExtensions = Negotiation.typesOf(hello.extensions());
         send(hello);
-        begin(new ExpectServerHello(this, hello, shares));
+        begin(new ExpectServerHello(this, hello, shares, offered));
     }
 
     /** The extension types of our ClientHello, which the server's extensions must answer. */
@@ -75,17 +80,16 @@ public final class ClientHandshaker extends Handshaker {
     private Set<Integer> offeredExtensions = Set.of();
     private boolean changeCipherSpecSent;
     private int ticketsReceived;
-    /** The ticket offered in pre_shared_key, or null; taken from the cache, so used once (RFC 8446 §C.4). */
-    ClientTicket offered;
 
     /**
      * RFC 8446 §4.6.1: keep the ticket with the PSK derived from its nonce. A lifetime of 0
      * means "discard"; clients must not keep a ticket beyond 7 days whatever the server says.
      */
-    void onNewSessionTicket(NewSessionTicket ticket) {
+    void onNewSessionTicket(NewSessionTicket ticket, CipherSuiteSpec suite) {
         Negotiation.checkAllowed(ticket.extensions(), HandshakeType.NEW_SESSION_TICKET);
         ticketsReceived++;
         ClientSessionCache cache = config.resumption().clientCache();
+        ResumptionMasterSecret resumptionMasterSecret = resumptionMasterSecret();
         if (cache == null || resumptionMasterSecret == null || resumptionMasterSecret.isDestroyed()
                 || ticket.ticketLifetime() == 0) {
             return;
@@ -127,8 +131,11 @@ public final class ClientHandshaker extends Handshaker {
      * Appends pre_shared_key, which must come last (RFC 8446 §4.2.11), with the binder over the
      * transcript so far and Truncate(ClientHello): first encoded with a zero binder of the right
      * length, which the truncation cuts off, then filled in (§4.2.11.2).
+     *
+     * @param offered the ticket to offer, or null for none; taken from the cache, so offered in
+     *                this connection only (RFC 8446 §C.4)
      */
-    ClientHello withPsk(ClientHello hello) {
+    ClientHello withPsk(ClientHello hello, ClientTicket offered) {
         if (offered == null) {
             return hello;
         }
@@ -165,6 +172,11 @@ public final class ClientHandshaker extends Handshaker {
             }
         }
         return "";
+    }
+
+    @Override
+    public boolean rejectedEarlyData() {
+        return false;
     }
 
     /** How many NewSessionTicket messages the server sent after the handshake. */

@@ -1,5 +1,7 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.handshake.Handshaker;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CertificateRequest;
 import dev.padlock.wire.CertificateVerify;
@@ -24,6 +26,11 @@ final class ExpectServerCertificateVerify implements State {
     @Override
     public String expecting() {
         return "expecting the server's CertificateVerify";
+    }
+
+    @Override
+    public CipherSuiteSpec suite() {
+        return keys.suite();
     }
 
     @Override

@@ -1,7 +1,9 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.KeyExchanges;
+import dev.padlock.handshake.Handshaker;
+import dev.padlock.handshake.Negotiation;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
@@ -59,6 +61,11 @@ final class ExpectClientHello implements State {
     }
 
     @Override
+    public CipherSuiteSpec suite() {
+        return retry == null ? null : retry.suite();
+    }
+
+    @Override
     public boolean acceptsChangeCipherSpec() {
         return retry != null;
     }
@@ -70,7 +77,7 @@ final class ExpectClientHello implements State {
         }
         // RFC 8446 §4.2.10: early data is never accepted (no early_data in EncryptedExtensions);
         // the connection skips the 0-RTT records. A second ClientHello offering it is refused below.
-        hs.rejectedEarlyData = hello.extension(EarlyDataExtension.class).isPresent();
+        hs.earlyDataOffered(hello.extension(EarlyDataExtension.class).isPresent());
         checkVersions(hello);
         checkExtensionsAllowed(hello);
         if (!hello.legacyCompressionMethods().equals(Bytes.of((byte) 0))) {
@@ -106,7 +113,6 @@ final class ExpectClientHello implements State {
             return sendHelloRetryRequest(hello, raw, suite, chooseGroup(groups));
         }
         if (retry == null) {
-            hs.suite = suite;
             hs.transcript.begin(suite);
         }
         // RFC 8446 §4.2.11.2: the binder covers the transcript before this ClientHello.
@@ -206,7 +212,6 @@ final class ExpectClientHello implements State {
     }
 
     private State sendHelloRetryRequest(ClientHello hello, Bytes raw, CipherSuiteSpec suite, NamedGroup group) {
-        hs.suite = suite;
         hs.transcript.begin(suite);
         hs.transcript.add(raw);
         hs.transcript.replaceWithMessageHash();

@@ -1,10 +1,13 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
+import dev.padlock.handshake.HandshakeConfig;
+import dev.padlock.handshake.HandshakeOutput;
 import dev.padlock.session.TlsSession;
 
 /** The server side of RFC 8446 §2: wait for a ClientHello, answer with one flight. */
-public final class ServerHandshaker extends Handshaker {
+public final class ServerHandshaker extends Tls13Handshaker {
     private boolean changeCipherSpecSent;
+    private boolean rejectedEarlyData;
 
     ServerHandshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session) {
         super(config, out, session);
@@ -13,6 +16,19 @@ public final class ServerHandshaker extends Handshaker {
     @Override
     public void start() {
         begin(new ExpectClientHello(this, null));
+    }
+
+    @Override
+    public boolean rejectedEarlyData() {
+        return rejectedEarlyData;
+    }
+
+    /**
+     * RFC 8446 §4.2.10: early data is never accepted (no early_data in EncryptedExtensions); when
+     * the ClientHello being answered offered it, the connection skips the 0-RTT records.
+     */
+    void earlyDataOffered(boolean offered) {
+        rejectedEarlyData = offered;
     }
 
     /**

@@ -1,6 +1,7 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
 import dev.padlock.crypto.SignatureSchemes;
+import dev.padlock.handshake.Credential;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.Certificate;
@@ -18,7 +19,7 @@ final class CertificateSigner {
     private CertificateSigner() {
     }
 
-    static void sendCertificate(Handshaker hs, Bytes context, Credential credential) {
+    static void sendCertificate(Tls13Handshaker hs, Bytes context, Credential credential) {
         List<CertificateEntry> entries = new ArrayList<>();
         if (credential != null) {
             for (X509Certificate cert : credential.chain()) {
@@ -35,7 +36,7 @@ final class CertificateSigner {
     }
 
     /** Signs with the first scheme in {@code schemes} that our key can make. */
-    static void sendCertificateVerify(Handshaker hs, Credential credential, List<SignatureScheme> schemes,
+    static void sendCertificateVerify(Tls13Handshaker hs, Credential credential, List<SignatureScheme> schemes,
             boolean server) {
         SignatureScheme scheme = schemes.stream()
                 .filter(s -> SignatureSchemes.canSign(s, credential.privateKey()))

@@ -1,4 +1,4 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
 import dev.padlock.crypto.SignatureSchemes;
 import dev.padlock.wire.AlertDescription;

@@ -1,5 +1,9 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.handshake.ClientAuth;
+import dev.padlock.handshake.Handshaker;
+import dev.padlock.handshake.PeerCertificates;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.Certificate;
@@ -24,6 +28,11 @@ final class ExpectClientCertificate implements State {
     @Override
     public String expecting() {
         return "expecting the client's Certificate";
+    }
+
+    @Override
+    public CipherSuiteSpec suite() {
+        return next.keys().suite();
     }
 
     @Override

@@ -1,5 +1,7 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.handshake.Handshaker;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CertificateVerify;
 import dev.padlock.wire.HandshakeMessage;
@@ -20,6 +22,11 @@ final class ExpectClientCertificateVerify implements State {
     @Override
     public String expecting() {
         return "expecting the client's CertificateVerify";
+    }
+
+    @Override
+    public CipherSuiteSpec suite() {
+        return next.keys().suite();
     }
 
     @Override

@@ -1,5 +1,9 @@
-package dev.padlock.handshake;
+package dev.padlock.handshake.tls13;
 
+import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.handshake.Handshaker;
+import dev.padlock.handshake.PeerCertificates;
+import dev.padlock.handshake.PeerTrust;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.Certificate;
@@ -25,6 +29,11 @@ final class ExpectServerCertificate implements State {
     @Override
     public String expecting() {
         return "expecting the server's Certificate";
+    }
+
+    @Override
+    public CipherSuiteSpec suite() {
+        return keys.suite();
     }
 
     @Override
