@@ -96,7 +96,8 @@ class FfdheKeyExchangeTest {
         KeyPairGenerator kpg = KeyPairGenerator.getInstance("DH");
         kpg.initialize(new DHParameterSpec(kx.prime(), BigInteger.TWO), RANDOM);
         KeyPair jca = kpg.generateKeyPair();
-        Bytes jcaShare = Bytes.wrap(FfdheKeyExchange.leftPad(((DHPublicKey) jca.getPublic()).getY().toByteArray(), 256));
+        BigInteger jcaY = ((DHPublicKey) jca.getPublic()).getY();
+        Bytes jcaShare = Bytes.wrap(FfdheKeyExchange.leftPad(jcaY.toByteArray(), 256));
 
         KeyExchange.Response ours = kx.respond(jcaShare, RANDOM);
         KeyAgreement ka = KeyAgreement.getInstance("DH");

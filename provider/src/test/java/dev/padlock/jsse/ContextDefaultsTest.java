@@ -43,7 +43,8 @@ class ContextDefaultsTest {
 
     @Test
     void namedGroupsPropertyKeepsItsOrderTrimsQuotesAndIgnoresUnknownNames() {
-        ContextDefaults d = with(Map.of("jdk.tls.namedGroups", "\" secp384r1, X25519MLKEM768 ,bogus,x25519,secp384r1\""));
+        ContextDefaults d = with(Map.of("jdk.tls.namedGroups",
+                "\" secp384r1, X25519MLKEM768 ,bogus,x25519,secp384r1\""));
         assertEquals(List.of(NamedGroup.SECP384R1, NamedGroup.X25519), d.namedGroups());
     }
 
@@ -52,8 +53,8 @@ class ContextDefaultsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> with(Map.of("jdk.tls.namedGroups", "X25519MLKEM768,bogus")));
         assertEquals("System property jdk.tls.namedGroups(X25519MLKEM768,bogus) names nothing Padlock supports; it "
-                + "supports [x25519, secp256r1, secp384r1, x448, secp521r1, ffdhe2048, ffdhe3072, ffdhe4096, ffdhe6144, "
-                + "ffdhe8192]", e.getMessage());
+                + "supports [x25519, secp256r1, secp384r1, x448, secp521r1, ffdhe2048, ffdhe3072, ffdhe4096, "
+                + "ffdhe6144, ffdhe8192]", e.getMessage());
     }
 
     @Test

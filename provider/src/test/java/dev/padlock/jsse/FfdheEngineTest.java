@@ -114,7 +114,8 @@ class FfdheEngineTest {
     /** A client listing FFDHE first still gets its elliptic curve share chosen. */
     @Test
     void padlockServerPrefersTheEcShareWhateverTheClientsOrder() throws Exception {
-        EnginePair pair = EnginePairs.verifyingLocalhost(padlockClient(Map.of("jdk.tls.namedGroups", "ffdhe2048,x25519")),
+        EnginePair pair = EnginePairs.verifyingLocalhost(
+                padlockClient(Map.of("jdk.tls.namedGroups", "ffdhe2048,x25519")),
                 padlockServer(Map.of("jdk.tls.namedGroups", "ffdhe2048,secp256r1,x25519")));
         EngineHelloRetryTest.Recorded wire = new EngineHelloRetryTest.Recorded(pair);
         pair.handshake();
