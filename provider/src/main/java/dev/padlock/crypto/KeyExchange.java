@@ -22,8 +22,8 @@ import java.security.SecureRandom;
  * <p>Each supported group has one instance, found through {@link KeyExchanges}. A new group is one
  * new implementation listed here and in {@link KeyExchanges}; the handshake states do not change:
  * <ul>
- * <li>FFDHE (RFC 7919): a DH implementation like {@link XdhKeyExchange}, with shares and secret
- * left-padded to the length of p (RFC 8446 §4.2.8.1, §7.4.1).
+ * <li>FFDHE (RFC 7919) is {@link FfdheKeyExchange}: DH like {@link XdhKeyExchange}, with shares and
+ * secret left-padded to the length of p (RFC 8446 §4.2.8.1, §7.4.1).
  * <li>A pure KEM such as ML-KEM-768: {@code start} generates a decapsulation key,
  * {@code respond} encapsulates, {@code finish} decapsulates; client and server shares differ in
  * length ({@link #clientShareLength()} is the encapsulation key's, {@link #serverShareLength()}
@@ -34,7 +34,7 @@ import java.security.SecureRandom;
  * secret are the concatenation of the components', split by the components' fixed lengths.
  * </ul>
  */
-public sealed interface KeyExchange permits XdhKeyExchange, EcdhKeyExchange, HybridKeyExchange {
+public sealed interface KeyExchange permits XdhKeyExchange, EcdhKeyExchange, FfdheKeyExchange, HybridKeyExchange {
 
     NamedGroup group();
 

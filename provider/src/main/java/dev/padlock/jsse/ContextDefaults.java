@@ -45,8 +45,16 @@ final class ContextDefaults {
             CipherSuiteSpec.TLS_AES_256_GCM_SHA384,
             CipherSuiteSpec.TLS_CHACHA20_POLY1305_SHA256);
 
+    /**
+     * The finite field groups (RFC 7919) come after the elliptic curves, as in SunJSSE's default
+     * list: a client sends key shares only for its first {@link #KEY_SHARE_COUNT} groups, so it
+     * computes an FFDHE share only when a server asks for one by HelloRetryRequest; and a Padlock
+     * server takes an FFDHE group only from a client that supports none of its other groups.
+     */
     static final List<NamedGroup> SUPPORTED_GROUPS = List.of(
-            NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.X448, NamedGroup.SECP521R1);
+            NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.X448, NamedGroup.SECP521R1,
+            NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096, NamedGroup.FFDHE6144,
+            NamedGroup.FFDHE8192);
 
     /** SunJSSE's default order for TLS 1.3 (signature_algorithms). */
     static final List<SignatureScheme> SUPPORTED_SCHEMES = List.of(

@@ -109,17 +109,21 @@ class KeyExchangeTest {
     }
 
     @Test
-    void supportsTheFiveEcdheGroupsOnly() {
+    void supportsTheFiveEcdheAndTheFiveFfdheGroups() {
         assertTrue(KeyExchanges.supports(NamedGroup.X25519));
         assertTrue(KeyExchanges.supports(NamedGroup.X448));
         assertTrue(KeyExchanges.supports(NamedGroup.SECP256R1));
         assertTrue(KeyExchanges.supports(NamedGroup.SECP384R1));
         assertTrue(KeyExchanges.supports(NamedGroup.SECP521R1));
-        assertFalse(KeyExchanges.supports(NamedGroup.FFDHE2048));
+        for (NamedGroup ffdhe : List.of(NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096,
+                NamedGroup.FFDHE6144, NamedGroup.FFDHE8192)) {
+            assertTrue(KeyExchanges.supports(ffdhe), ffdhe.name());
+        }
         assertFalse(KeyExchanges.supports(NamedGroup.X25519MLKEM768));
+        assertFalse(KeyExchanges.supports(new NamedGroup(0x01FC)));
         assertFalse(KeyExchanges.supports(new NamedGroup(0x7777)));
-        assertTrue(KeyExchanges.find(NamedGroup.FFDHE2048).isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> KeyExchanges.of(NamedGroup.FFDHE2048));
+        assertTrue(KeyExchanges.find(NamedGroup.X25519MLKEM768).isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> KeyExchanges.of(NamedGroup.X25519MLKEM768));
     }
 
     @Test
@@ -136,8 +140,8 @@ class KeyExchangeTest {
 
     @Test
     void clientWithSeveralSharesFinishesTheOneTheServerChose() {
-        // FFDHE2048 is not supported, so it is skipped; the count stops before X448.
-        ClientKeyShares client = ClientKeyShares.start(List.of(NamedGroup.FFDHE2048, NamedGroup.X25519,
+        // X25519MLKEM768 is not supported, so it is skipped; the count stops before X448.
+        ClientKeyShares client = ClientKeyShares.start(List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519,
                 NamedGroup.SECP256R1, NamedGroup.X448), 2, RANDOM);
         List<KeyShareEntry> sent = client.entries();
         assertEquals(List.of(NamedGroup.X25519, NamedGroup.SECP256R1), sent.stream().map(KeyShareEntry::group).toList());

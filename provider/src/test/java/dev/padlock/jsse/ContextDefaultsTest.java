@@ -22,8 +22,10 @@ class ContextDefaultsTest {
     @Test
     void unsetPropertiesGiveBuiltInDefaults() {
         ContextDefaults d = with(Map.of());
+        // The elliptic curves, then the RFC 7919 groups as in SunJSSE's default list.
         assertEquals(List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.X448,
-                NamedGroup.SECP521R1), d.namedGroups());
+                NamedGroup.SECP521R1, NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096,
+                NamedGroup.FFDHE6144, NamedGroup.FFDHE8192), d.namedGroups());
         for (boolean client : new boolean[] {true, false}) {
             assertEquals(List.of("TLSv1.3"), d.side(client).protocols());
             assertEquals(List.of(CipherSuiteSpec.TLS_AES_128_GCM_SHA256, CipherSuiteSpec.TLS_AES_256_GCM_SHA384,
@@ -41,16 +43,18 @@ class ContextDefaultsTest {
 
     @Test
     void namedGroupsPropertyKeepsItsOrderTrimsQuotesAndIgnoresUnknownNames() {
-        ContextDefaults d = with(Map.of("jdk.tls.namedGroups", "\" secp384r1, ffdhe2048 ,bogus,x25519,secp384r1\""));
+        ContextDefaults d = with(Map.of("jdk.tls.namedGroups",
+                "\" secp384r1, X25519MLKEM768 ,bogus,x25519,secp384r1\""));
         assertEquals(List.of(NamedGroup.SECP384R1, NamedGroup.X25519), d.namedGroups());
     }
 
     @Test
     void namedGroupsPropertyNamingNothingSupportedIsAnErrorSayingSo() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> with(Map.of("jdk.tls.namedGroups", "ffdhe2048,bogus")));
-        assertEquals("System property jdk.tls.namedGroups(ffdhe2048,bogus) names nothing Padlock supports; it supports "
-                + "[x25519, secp256r1, secp384r1, x448, secp521r1]", e.getMessage());
+                () -> with(Map.of("jdk.tls.namedGroups", "X25519MLKEM768,bogus")));
+        assertEquals("System property jdk.tls.namedGroups(X25519MLKEM768,bogus) names nothing Padlock supports; it "
+                + "supports [x25519, secp256r1, secp384r1, x448, secp521r1, ffdhe2048, ffdhe3072, ffdhe4096, "
+                + "ffdhe6144, ffdhe8192]", e.getMessage());
     }
 
     @Test

@@ -26,8 +26,8 @@ class EngineHelloRetryTest {
             "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c");
     private static final int KEY_SHARE = 51;
 
-    /** What crossed the wire during one handshake. */
-    private static final class Recorded {
+    /** What crossed the wire during one handshake; FfdheEngineTest reads it too. */
+    static final class Recorded {
         final List<List<Integer>> clientHelloShares = new ArrayList<>();
         final List<Boolean> serverHelloIsRetry = new ArrayList<>();
 
@@ -125,7 +125,7 @@ class EngineHelloRetryTest {
         EngineInteropTest.exchange(pair);
     }
 
-    private static NamedGroup group(SSLEngine padlock) {
+    static NamedGroup group(SSLEngine padlock) {
         return ((PadlockSession) padlock.getSession()).tlsSession().namedGroup();
     }
 

@@ -104,7 +104,7 @@ final class ExpectClientHello implements State {
         hs.session.localSignatureSchemes(Negotiation.union(hs.config.signatureSchemes(),
                 hs.config.signatureSchemesCert()));
 
-        Optional<KeyShareEntry> usable = chooseKeyShare(shares);
+        Optional<KeyShareEntry> usable = chooseKeyShare(shares, groups);
         if (usable.isEmpty()) {
             if (retry != null) {
                 throw TlsFailure.illegalParameter("the second ClientHello has no key share for "
@@ -188,12 +188,23 @@ final class ExpectClientHello implements State {
         }
     }
 
-    /** A client share for a group we enable, taking our preference order among them; none means retry. */
-    private Optional<KeyShareEntry> chooseKeyShare(List<KeyShareEntry> shares) {
-        for (NamedGroup group : hs.config.namedGroups()) {
+    /**
+     * A client share to answer; none means retry. Our preference order holds among the shares,
+     * except that a finite field group (RFC 7919) is taken only when the client supports no other
+     * group we enable: FFDHE costs far more than the elliptic curves, so a client that sent only an
+     * FFDHE share but also lists an EC group we enable is asked to retry with that group.
+     */
+    private Optional<KeyShareEntry> chooseKeyShare(List<KeyShareEntry> shares, List<NamedGroup> clientGroups) {
+        if (retry != null) {
+            return shares.stream().filter(share -> share.group().equals(retry.group())).findFirst();
+        }
+        boolean finiteField = KeyExchanges.isFiniteField(chooseGroup(clientGroups));
+        for (NamedGroup group : preferredGroups()) {
+            if (KeyExchanges.isFiniteField(group) != finiteField) {
+                continue;
+            }
             for (KeyShareEntry share : shares) {
-                if (share.group().equals(group) && KeyExchanges.supports(group)
-                        && (retry == null || group.equals(retry.group()))) {
+                if (share.group().equals(group)) {
                     return Optional.of(share);
                 }
             }
@@ -201,14 +212,32 @@ final class ExpectClientHello implements State {
         return Optional.empty();
     }
 
+    /** The group we like best among the client's supported_groups: the one a retry asks for. */
     private NamedGroup chooseGroup(List<NamedGroup> clientGroups) {
-        for (NamedGroup group : hs.config.namedGroups()) {
-            if (clientGroups.contains(group) && KeyExchanges.supports(group)) {
+        Set<NamedGroup> offered = new HashSet<>(clientGroups);
+        for (NamedGroup group : preferredGroups()) {
+            if (offered.contains(group)) {
                 return group;
             }
         }
         throw new TlsFailure(AlertDescription.HANDSHAKE_FAILURE, "no key exchange group in common: the client "
                 + "supports " + clientGroups + ", the server enables " + hs.config.namedGroups());
+    }
+
+    /** The groups we enable and support, in our order but with the finite field groups last. */
+    private List<NamedGroup> preferredGroups() {
+        List<NamedGroup> preferred = new ArrayList<>();
+        for (NamedGroup group : hs.config.namedGroups()) {
+            if (KeyExchanges.supports(group) && !KeyExchanges.isFiniteField(group)) {
+                preferred.add(group);
+            }
+        }
+        for (NamedGroup group : hs.config.namedGroups()) {
+            if (KeyExchanges.supports(group) && KeyExchanges.isFiniteField(group)) {
+                preferred.add(group);
+            }
+        }
+        return preferred;
     }
 
     private State sendHelloRetryRequest(ClientHello hello, Bytes raw, CipherSuiteSpec suite, NamedGroup group) {
