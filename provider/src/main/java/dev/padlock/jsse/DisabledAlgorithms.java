@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * ({@code AES_128_GCM}, {@code CHACHA20_POLY1305}), a group, a signature scheme, or a part of
  * one ({@code SHA1}, {@code ECDSA}, {@code RSASSA-PSS}, {@code EdDSA}, {@code SHA256withECDSA}).
  * {@code include} pulls in another security property. Constraints: {@code EC keySize < n}
- * (and the other comparisons) disables the secp curves it covers; {@code usage HandshakeSignature}
+ * (and the other comparisons) disables the secp curves it covers, {@code DH keySize < n} the
+ * FFDHE groups; {@code usage HandshakeSignature}
  * limits a scheme's entry to CertificateVerify. Constraints on certificates and keys
  * ({@code jdkCA}, {@code denyAfter}, other usages, {@code RSA keySize}) are the trust manager's,
  * which applies {@code jdk.certpath.disabledAlgorithms} as under SunJSSE; they do not touch
@@ -44,6 +45,10 @@ final class DisabledAlgorithms {
     /** The bit sizes the {@code EC keySize} constraint compares (the curves' field sizes). */
     private static final Map<NamedGroup, Integer> EC_SIZES = Map.of(NamedGroup.SECP256R1, 256,
             NamedGroup.SECP384R1, 384, NamedGroup.SECP521R1, 521);
+    /** The bit sizes the {@code DH keySize} constraint compares (the RFC 7919 primes' sizes). */
+    private static final Map<NamedGroup, Integer> DH_SIZES = Map.of(NamedGroup.FFDHE2048, 2048,
+            NamedGroup.FFDHE3072, 3072, NamedGroup.FFDHE4096, 4096, NamedGroup.FFDHE6144, 6144,
+            NamedGroup.FFDHE8192, 8192);
 
     private final List<Entry> entries;
 
@@ -93,8 +98,13 @@ final class DisabledAlgorithms {
             if (e.constraint().isEmpty() && e.names(group.name())) {
                 return true;
             }
-            Integer size = EC_SIZES.get(group);
-            if (size != null && e.algorithm().equalsIgnoreCase("EC") && keySizeDisables(e.constraint(), size)) {
+            Integer ec = EC_SIZES.get(group);
+            if (ec != null && e.algorithm().equalsIgnoreCase("EC") && keySizeDisables(e.constraint(), ec)) {
+                return true;
+            }
+            Integer dh = DH_SIZES.get(group);
+            if (dh != null && (e.algorithm().equalsIgnoreCase("DH") || e.algorithm().equalsIgnoreCase("DiffieHellman"))
+                    && keySizeDisables(e.constraint(), dh)) {
                 return true;
             }
         }

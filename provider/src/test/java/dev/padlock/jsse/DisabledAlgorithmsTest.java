@@ -87,6 +87,15 @@ class DisabledAlgorithmsTest {
     }
 
     @Test
+    void dhKeySizeConstraintsDisableTheFfdheGroupsTheyCover() {
+        DisabledAlgorithms d = parse("DH keySize < 4096");
+        assertTrue(d.disablesGroup(NamedGroup.FFDHE2048));
+        assertTrue(d.disablesGroup(NamedGroup.FFDHE3072));
+        assertFalse(d.disablesGroup(NamedGroup.FFDHE4096));
+        assertFalse(d.disablesGroup(NamedGroup.SECP256R1));
+    }
+
+    @Test
     void includeExpandsAnotherSecurityPropertyOnceAndSurvivesACycle() {
         Map<String, String> security = Map.of("a", "x448, include b", "b", "secp384r1, include a");
         DisabledAlgorithms d = DisabledAlgorithms.parse("include a", security::get);
