@@ -1,7 +1,7 @@
 package dev.padlock.handshake;
 
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.Finished;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.TlsFailure;
@@ -28,7 +28,7 @@ final class ExpectClientFinished implements State {
         }
         if (!context.keys().client().verifyFinished(hs.transcript.currentHash(),
                 finished.verifyData().toByteArray())) {
-            throw new TlsFailure(AlertDescription.DECRYPT_ERROR, "the client's Finished does not verify");
+            throw new TlsFailure(FailureReason.FINISHED_MISMATCH, "the client's Finished does not verify");
         }
         // Its read keys are installed and the client's Finished verified: its last use.
         hs.secrets.erase(context.keys().client());

@@ -7,8 +7,8 @@ import dev.padlock.crypto.Tls13RecordKeys;
 import dev.padlock.crypto.TrafficSecret;
 import dev.padlock.crypto.Transcript;
 import dev.padlock.session.TlsSession;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeCodec;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.HandshakeType;
@@ -71,7 +71,8 @@ public abstract sealed class Handshaker permits ClientHandshaker, ServerHandshak
         }
         HandshakeType type = new HandshakeType(raw.get(0) & 0xFF);
         if (type.equals(HandshakeType.FINISHED) && suite == null) {
-            throw TlsFailure.unexpectedMessage("received Finished while " + state.expecting());
+            throw new TlsFailure(FailureReason.UNEXPECTED_HANDSHAKE_MESSAGE,
+                    "received Finished while " + state.expecting());
         }
         HandshakeMessage message = HandshakeCodec.decode(type, raw.slice(4, raw.length()),
                 suite == null ? 0 : suite.hashLength());
@@ -197,7 +198,7 @@ public abstract sealed class Handshaker permits ClientHandshaker, ServerHandshak
     }
 
     static TlsFailure unexpected(State state, HandshakeMessage message) {
-        return new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
+        return new TlsFailure(FailureReason.UNEXPECTED_HANDSHAKE_MESSAGE,
                 "received " + message.type() + " while " + state.expecting());
     }
 }
