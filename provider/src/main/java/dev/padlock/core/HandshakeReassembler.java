@@ -1,7 +1,7 @@
 package dev.padlock.core;
 
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -46,7 +46,7 @@ final class HandshakeReassembler {
         if (end - start >= HEADER) {
             int length = bodyLength();
             if (length > maxMessageSize) {
-                throw new TlsFailure(AlertDescription.DECODE_ERROR, "handshake message of type "
+                throw new TlsFailure(FailureReason.HANDSHAKE_MESSAGE_TOO_LONG, "handshake message of type "
                         + (buf[start] & 0xFF) + " claims " + length + " bytes, above the limit of "
                         + maxMessageSize);
             }

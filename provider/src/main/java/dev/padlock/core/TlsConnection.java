@@ -15,6 +15,7 @@ import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.AlertLevel;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ContentType;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.TlsFailure;
 import dev.padlock.wire.TlsReader;
@@ -270,7 +271,8 @@ public final class TlsConnection implements HandshakeOutput {
             return 0;
         }
         if (!type.equals(ContentType.HANDSHAKE) && !incoming.isEmpty()) {
-            throw TlsFailure.unexpectedMessage("a " + type + " record interrupted a fragmented handshake message "
+            throw new TlsFailure(FailureReason.HANDSHAKE_MESSAGE_INTERRUPTED,
+                    "a " + type + " record interrupted a fragmented handshake message "
                     + "(RFC 8446 §5.1)");
         }
         if (type.equals(ContentType.HANDSHAKE)) {
@@ -283,13 +285,14 @@ public final class TlsConnection implements HandshakeOutput {
         }
         if (type.equals(ContentType.APPLICATION_DATA)) {
             if (!handshaker.isComplete()) {
-                throw TlsFailure.unexpectedMessage("application data before the handshake completed");
+                throw new TlsFailure(FailureReason.APPLICATION_DATA_DURING_HANDSHAKE,
+                        "application data before the handshake completed");
             }
             int delivered = copyOut(dsts, offset, length);
             onApplicationData(delivered);
             return delivered;
         }
-        throw TlsFailure.unexpectedMessage("record of content type " + type);
+        throw new TlsFailure(FailureReason.UNEXPECTED_RECORD_TYPE, "record of content type " + type);
     }
 
     /**
@@ -308,7 +311,7 @@ public final class TlsConnection implements HandshakeOutput {
     private void skipEarlyData(int recordLength, TlsFailure openFailure) {
         earlyDataSkipped += Math.max(0, recordLength - RecordHeader.HEADER_LENGTH - CipherSuiteSpec.TAG_LENGTH - 1);
         if (earlyDataSkipped > MAX_SKIPPED_EARLY_DATA) {
-            throw new TlsFailure(AlertDescription.BAD_RECORD_MAC, "more than " + MAX_SKIPPED_EARLY_DATA
+            throw new TlsFailure(FailureReason.EARLY_DATA_SKIP_LIMIT, "more than " + MAX_SKIPPED_EARLY_DATA
                     + " bytes of records that do not open, beyond the early data a server that does not "
                     + "accept it skips (RFC 8446 §4.2.10)", openFailure);
         }
@@ -350,7 +353,8 @@ public final class TlsConnection implements HandshakeOutput {
     /** Only the hellos before keys exist, and alerts while handshaking, may travel in the clear. */
     private void checkPlaintextAllowed(ContentType type) {
         if (type.equals(ContentType.APPLICATION_DATA) || reader != null && !type.equals(ContentType.ALERT)) {
-            throw TlsFailure.unexpectedMessage("unprotected " + type + " record where protection is required");
+            throw new TlsFailure(FailureReason.UNPROTECTED_RECORD,
+                    "unprotected " + type + " record where protection is required");
         }
     }
 
@@ -358,7 +362,8 @@ public final class TlsConnection implements HandshakeOutput {
         plaintext.flip();
         // RFC 8446 §5.1: no record of another type between the fragments of a handshake message.
         if (!incoming.isEmpty()) {
-            throw TlsFailure.unexpectedMessage("a change_cipher_spec record interrupted a fragmented handshake "
+            throw new TlsFailure(FailureReason.HANDSHAKE_MESSAGE_INTERRUPTED,
+                    "a change_cipher_spec record interrupted a fragmented handshake "
                     + "message (RFC 8446 §5.1)");
         }
         // RFC 8446 §5: one byte 0x01, between the first ClientHello and the peer's Finished, and
@@ -367,13 +372,14 @@ public final class TlsConnection implements HandshakeOutput {
         // against a flood is one per handshake flight, not one per connection.
         if (!handshaker.acceptsChangeCipherSpec() || plaintext.remaining() != 1 || plaintext.get(0) != 1
                 || ++changeCipherSpecsReceived > 1) {
-            throw TlsFailure.unexpectedMessage("unexpected change_cipher_spec record");
+            throw new TlsFailure(FailureReason.UNEXPECTED_CHANGE_CIPHER_SPEC, "unexpected change_cipher_spec record");
         }
     }
 
     private void onHandshakeRecord() {
         if (!plaintext.hasRemaining()) {
-            throw TlsFailure.unexpectedMessage("zero-length handshake record (RFC 8446 §5.1)");
+            throw new TlsFailure(FailureReason.ZERO_LENGTH_HANDSHAKE_RECORD,
+                    "zero-length handshake record (RFC 8446 §5.1)");
         }
         changeCipherSpecsReceived = 0;
         incoming.append(plaintext);
@@ -381,7 +387,8 @@ public final class TlsConnection implements HandshakeOutput {
         while ((message = incoming.next()) != null) {
             boolean wasComplete = handshaker.isComplete();
             if (wasComplete && ++keyUpdatesInARow > config.maxKeyUpdatesInARow()) {
-                throw TlsFailure.unexpectedMessage("more than " + config.maxKeyUpdatesInARow()
+                throw new TlsFailure(FailureReason.TOO_MANY_POST_HANDSHAKE_MESSAGES,
+                        "more than " + config.maxKeyUpdatesInARow()
                         + " post-handshake messages without application data");
             }
             observeHandshake(false, message);
@@ -408,12 +415,12 @@ public final class TlsConnection implements HandshakeOutput {
     private void onAlert() {
         if (!plaintext.hasRemaining()) {
             // RFC 8446 §5.4 (and §5.1 for plaintext records).
-            throw TlsFailure.unexpectedMessage("zero-length alert record (RFC 8446 §5.4)");
+            throw new TlsFailure(FailureReason.ZERO_LENGTH_ALERT_RECORD, "zero-length alert record (RFC 8446 §5.4)");
         }
         if (plaintext.remaining() != 2) {
             // §5.1: exactly one alert per record, never fragmented or coalesced; §6: what does
             // not parse is decode_error.
-            throw TlsFailure.decodeError("alert record of " + plaintext.remaining()
+            throw new TlsFailure(FailureReason.ALERT_RECORD_LENGTH, "alert record of " + plaintext.remaining()
                     + " bytes; an alert record holds exactly one alert, 2 bytes (RFC 8446 §5.1)");
         }
         Alert alert = Alert.decode(TlsReader.of(plaintext, "Alert"));
@@ -431,14 +438,14 @@ public final class TlsConnection implements HandshakeOutput {
             // RFC 8446 §6.1: user_canceled is followed by close_notify; nothing to do yet. A peer
             // that sends nothing else is capped like one that sends endless empty records.
             if (++emptyRecordsInARow > config.maxEmptyRecordsInARow()) {
-                throw TlsFailure.unexpectedMessage("more than " + config.maxEmptyRecordsInARow()
+                throw new TlsFailure(FailureReason.TOO_MANY_EMPTY_RECORDS, "more than " + config.maxEmptyRecordsInARow()
                         + " user_canceled alerts and empty records in a row");
             }
             return;
         }
         // RFC 8446 §6.2: every other alert is fatal, whatever level it claims.
         failureFromPeer = true;
-        throw new TlsFailure(alert.description(), "Received fatal alert: " + alert.description().name());
+        throw TlsFailure.fromPeer(alert.description(), "Received fatal alert: " + alert.description().name());
     }
 
     /**
@@ -450,7 +457,8 @@ public final class TlsConnection implements HandshakeOutput {
      */
     private void closedDuringHandshake() {
         if (!peerCanceled) {
-            throw TlsFailure.unexpectedMessage("received close_notify during the handshake");
+            throw new TlsFailure(FailureReason.CLOSE_NOTIFY_DURING_HANDSHAKE,
+                    "received close_notify during the handshake");
         }
         if (!outboundClosed) {
             outboundClosed = true;
@@ -464,7 +472,7 @@ public final class TlsConnection implements HandshakeOutput {
         keyUpdatesInARow = 0;
         if (length == 0) {
             if (++emptyRecordsInARow > config.maxEmptyRecordsInARow()) {
-                throw TlsFailure.unexpectedMessage("more than " + config.maxEmptyRecordsInARow()
+                throw new TlsFailure(FailureReason.TOO_MANY_EMPTY_RECORDS, "more than " + config.maxEmptyRecordsInARow()
                         + " empty application data records in a row");
             }
             return 0;
@@ -662,7 +670,7 @@ public final class TlsConnection implements HandshakeOutput {
      * of it and none is left waiting half-open. The exception stays as the cause.
      */
     private static TlsFailure internalError(RuntimeException e) {
-        return new TlsFailure(AlertDescription.INTERNAL_ERROR, "internal error: " + e, e);
+        return new TlsFailure(FailureReason.INTERNAL, "internal error: " + e, e);
     }
 
     /** The one place a failure ends the connection: record it, queue our one fatal alert. */
@@ -715,7 +723,8 @@ public final class TlsConnection implements HandshakeOutput {
         try {
             // RFC 8446 §5.1: handshake messages may not span a key change.
             if (!incoming.isEmpty()) {
-                throw TlsFailure.unexpectedMessage("a handshake message spans a key change (RFC 8446 §5.1)");
+                throw new TlsFailure(FailureReason.HANDSHAKE_MESSAGE_SPANS_KEY_CHANGE,
+                        "a handshake message spans a key change (RFC 8446 §5.1)");
             }
             reader = RecordProtection.decryptor(keys);
             keyLog.readKeysInstalled(!isClient(), keys);

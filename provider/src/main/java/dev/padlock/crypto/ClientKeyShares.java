@@ -1,5 +1,6 @@
 package dev.padlock.crypto;
 
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.KeyShareEntry;
 import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.TlsFailure;
@@ -58,7 +59,8 @@ public final class ClientKeyShares {
     public byte[] finish(KeyShareEntry serverShare) {
         NamedGroup group = serverShare.group();
         ClientKeyShare mine = shares.stream().filter(s -> s.group().equals(group)).findFirst().orElseThrow(
-                () -> TlsFailure.illegalParameter("ServerHello key_share uses " + group + ", for which no share was sent"));
+                () -> new TlsFailure(FailureReason.SERVER_HELLO_GROUP_NOT_SHARED,
+                        "ServerHello key_share uses " + group + ", for which no share was sent"));
         return mine.finish(serverShare.keyExchange());
     }
 

@@ -1,7 +1,7 @@
 package dev.padlock.crypto;
 
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.TlsFailure;
 import java.math.BigInteger;
@@ -153,7 +153,7 @@ final class EcdhKeyExchange implements KeyExchange {
             ka.doPhase(peer, true);
             secret = ka.generateSecret();
         } catch (InvalidKeyException | InvalidKeySpecException e) {
-            throw new TlsFailure(AlertDescription.ILLEGAL_PARAMETER,
+            throw new TlsFailure(FailureReason.KEY_SHARE_INVALID_PUBLIC_KEY,
                     group + " key_exchange is not an acceptable public key", e);
         } catch (GeneralSecurityException e) {
             throw Hkdf.jcaFailure("ECDH agreement for " + group, e);
@@ -176,11 +176,12 @@ final class EcdhKeyExchange implements KeyExchange {
     private static ECPoint decodeAndValidate(NamedGroup group, ECParameterSpec params, Bytes encoded) {
         int n = fieldLength(params);
         if (encoded.length() != 1 + 2 * n) {
-            throw TlsFailure.illegalParameter(group + " key_exchange must be " + (1 + 2 * n)
+            throw new TlsFailure(FailureReason.KEY_SHARE_WRONG_LENGTH, group + " key_exchange must be " + (1 + 2 * n)
                     + " bytes, got " + encoded.length());
         }
         if (encoded.get(0) != 4) {
-            throw TlsFailure.illegalParameter(group + " key_exchange is not an uncompressed point");
+            throw new TlsFailure(FailureReason.KEY_SHARE_NOT_UNCOMPRESSED,
+                    group + " key_exchange is not an uncompressed point");
         }
         byte[] b = encoded.toByteArray();
         BigInteger x = new BigInteger(1, Arrays.copyOfRange(b, 1, 1 + n));
@@ -188,12 +189,14 @@ final class EcdhKeyExchange implements KeyExchange {
         EllipticCurve curve = params.getCurve();
         BigInteger p = ((ECFieldFp) curve.getField()).getP();
         if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
-            throw TlsFailure.illegalParameter(group + " key_exchange coordinate out of range");
+            throw new TlsFailure(FailureReason.KEY_SHARE_COORDINATE_OUT_OF_RANGE,
+                    group + " key_exchange coordinate out of range");
         }
         BigInteger lhs = y.multiply(y).mod(p);
         BigInteger rhs = x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p);
         if (!lhs.equals(rhs)) {
-            throw TlsFailure.illegalParameter(group + " key_exchange point is not on the curve");
+            throw new TlsFailure(FailureReason.KEY_SHARE_POINT_NOT_ON_CURVE,
+                    group + " key_exchange point is not on the curve");
         }
         return new ECPoint(x, y);
     }

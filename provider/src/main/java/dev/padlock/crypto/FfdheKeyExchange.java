@@ -1,8 +1,8 @@
 package dev.padlock.crypto;
 
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.NamedGroup;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -101,12 +101,13 @@ final class FfdheKeyExchange implements KeyExchange {
      */
     private BigInteger decode(Bytes share) {
         if (share.length() != length) {
-            throw TlsFailure.illegalParameter(group + " key_exchange must be " + length + " bytes, got "
-                    + share.length());
+            throw new TlsFailure(FailureReason.KEY_SHARE_WRONG_LENGTH, group + " key_exchange must be " + length
+                    + " bytes, got " + share.length());
         }
         BigInteger y = new BigInteger(1, share.toByteArray());
         if (y.compareTo(BigInteger.ONE) <= 0 || y.compareTo(pMinusOne) >= 0) {
-            throw TlsFailure.illegalParameter(group + " key_exchange is not in the range 1 < Y < p-1");
+            throw new TlsFailure(FailureReason.KEY_SHARE_DH_VALUE_OUT_OF_RANGE,
+                    group + " key_exchange is not in the range 1 < Y < p-1");
         }
         return y;
     }
@@ -122,7 +123,7 @@ final class FfdheKeyExchange implements KeyExchange {
             ka.doPhase(peer, true);
             z = ka.generateSecret();
         } catch (InvalidKeyException e) {
-            throw new TlsFailure(AlertDescription.ILLEGAL_PARAMETER,
+            throw new TlsFailure(FailureReason.KEY_SHARE_INVALID_PUBLIC_KEY,
                     group + " key_exchange is not an acceptable public value", e);
         } catch (GeneralSecurityException e) {
             throw Hkdf.jcaFailure("DH agreement for " + group, e);

@@ -1,6 +1,7 @@
 package dev.padlock.crypto;
 
 import dev.padlock.wire.Bytes;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.TlsFailure;
 import java.security.SecureRandom;
@@ -63,7 +64,8 @@ final class HybridKeyExchange implements KeyExchange {
 
     private void checkLength(Bytes share, int expected) {
         if (share.length() != expected) {
-            throw TlsFailure.illegalParameter(group + " key_exchange must be " + expected + " bytes, got "
+            throw new TlsFailure(FailureReason.KEY_SHARE_WRONG_LENGTH,
+                    group + " key_exchange must be " + expected + " bytes, got "
                     + share.length());
         }
     }

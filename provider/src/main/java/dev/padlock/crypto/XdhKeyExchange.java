@@ -1,7 +1,7 @@
 package dev.padlock.crypto;
 
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.TlsFailure;
 import java.math.BigInteger;
@@ -123,7 +123,8 @@ final class XdhKeyExchange implements KeyExchange {
     private static byte[] agree(NamedGroup group, PrivateKey privateKey, Bytes peerPublic) {
         int n = length(group);
         if (peerPublic.length() != n) {
-            throw TlsFailure.illegalParameter(group + " key_exchange must be " + n + " bytes, got "
+            throw new TlsFailure(FailureReason.KEY_SHARE_WRONG_LENGTH,
+                    group + " key_exchange must be " + n + " bytes, got "
                     + peerPublic.length());
         }
         byte[] secret;
@@ -136,7 +137,7 @@ final class XdhKeyExchange implements KeyExchange {
             secret = ka.generateSecret();
         } catch (InvalidKeyException e) {
             // The JDK refuses small-order points itself (all-zero output).
-            throw new TlsFailure(AlertDescription.ILLEGAL_PARAMETER,
+            throw new TlsFailure(FailureReason.KEY_SHARE_INVALID_PUBLIC_KEY,
                     group + " key_exchange is not an acceptable public key", e);
         } catch (GeneralSecurityException e) {
             throw Hkdf.jcaFailure("XDH agreement for " + group, e);
@@ -147,7 +148,8 @@ final class XdhKeyExchange implements KeyExchange {
             acc |= b;
         }
         if (acc == 0) {
-            throw TlsFailure.illegalParameter(group + " key_exchange gives an all-zero shared secret");
+            throw new TlsFailure(FailureReason.KEY_SHARE_ALL_ZERO_SECRET,
+                    group + " key_exchange gives an all-zero shared secret");
         }
         return secret;
     }

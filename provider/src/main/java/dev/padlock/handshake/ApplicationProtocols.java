@@ -1,9 +1,9 @@
 package dev.padlock.handshake;
 
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.AlpnExtension;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ClientHello;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class ApplicationProtocols {
     }
 
     private static TlsFailure noOverlap(List<String> offered) {
-        return new TlsFailure(AlertDescription.NO_APPLICATION_PROTOCOL,
+        return new TlsFailure(FailureReason.NO_APPLICATION_PROTOCOL,
                 "no application protocol in common: the client offered " + offered);
     }
 }

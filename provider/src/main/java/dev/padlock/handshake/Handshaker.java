@@ -2,8 +2,8 @@ package dev.padlock.handshake;
 
 import dev.padlock.handshake.tls13.Tls13Handshaker;
 import dev.padlock.session.TlsSession;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.TlsFailure;
 import java.util.Objects;
@@ -82,7 +82,7 @@ public abstract sealed class Handshaker permits Tls13Handshaker {
     }
 
     public static TlsFailure unexpected(HandshakeStep state, HandshakeMessage message) {
-        return new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
+        return new TlsFailure(FailureReason.UNEXPECTED_HANDSHAKE_MESSAGE,
                 "received " + message.type() + " while " + state.expecting());
     }
 }

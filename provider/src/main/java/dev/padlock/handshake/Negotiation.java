@@ -1,12 +1,12 @@
 package dev.padlock.handshake;
 
 import dev.padlock.crypto.SignatureSchemes;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CertificateAuthoritiesExtension;
 import dev.padlock.wire.Extension;
 import dev.padlock.wire.ExtensionType;
 import dev.padlock.wire.Extensions;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.SignatureScheme;
 import dev.padlock.wire.TlsFailure;
@@ -65,12 +65,12 @@ public final class Negotiation {
         for (Extension e : extensions) {
             int code = e.type().code();
             if (!Extensions.allowedIn(e.type(), where, hrr)) {
-                throw new TlsFailure(e.type().isKnown() ? AlertDescription.ILLEGAL_PARAMETER
-                        : AlertDescription.UNSUPPORTED_EXTENSION,
+                throw new TlsFailure(e.type().isKnown() ? FailureReason.EXTENSION_NOT_ALLOWED
+                        : FailureReason.UNKNOWN_EXTENSION_IN_RESPONSE,
                         e.type() + " is not allowed in " + (hrr ? "HelloRetryRequest" : where.name()));
             }
             if (!offered.contains(code) && !(hrr && code == ExtensionType.COOKIE.code())) {
-                throw new TlsFailure(AlertDescription.UNSUPPORTED_EXTENSION,
+                throw new TlsFailure(FailureReason.EXTENSION_NOT_OFFERED,
                         "the peer answered " + e.type() + ", which was not offered");
             }
         }
@@ -83,7 +83,8 @@ public final class Negotiation {
     public static void checkAllowed(List<Extension> extensions, HandshakeType where) {
         for (Extension e : extensions) {
             if (!Extensions.allowedIn(e.type(), where, false)) {
-                throw TlsFailure.illegalParameter(e.type() + " is not allowed in " + where.name());
+                throw new TlsFailure(FailureReason.EXTENSION_NOT_ALLOWED,
+                        e.type() + " is not allowed in " + where.name());
             }
         }
     }
@@ -104,7 +105,7 @@ public final class Negotiation {
                     try {
                         issuers.add(new X500Principal(dn.toByteArray()));
                     } catch (IllegalArgumentException bad) {
-                        throw new TlsFailure(AlertDescription.DECODE_ERROR,
+                        throw new TlsFailure(FailureReason.CERTIFICATE_AUTHORITIES_MALFORMED_NAME,
                                 "certificate_authorities holds a malformed distinguished name", bad);
                     }
                 }

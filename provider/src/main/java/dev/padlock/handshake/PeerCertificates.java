@@ -1,8 +1,8 @@
 package dev.padlock.handshake;
 
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Certificate;
 import dev.padlock.wire.CertificateEntry;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.TlsFailure;
 import java.io.ByteArrayInputStream;
@@ -39,7 +39,7 @@ public final class PeerCertificates {
                         new ByteArrayInputStream(entry.certData().toByteArray())));
             }
         } catch (CertificateException e) {
-            throw new TlsFailure(AlertDescription.BAD_CERTIFICATE,
+            throw new TlsFailure(FailureReason.CERTIFICATE_UNPARSABLE,
                     "the peer's certificate could not be parsed: " + e.getMessage(), e);
         }
         return chain;
@@ -50,20 +50,21 @@ public final class PeerCertificates {
      * peers see the same alerts from either provider; the exception stays the cause.
      */
     public static TlsFailure rejected(CertificateException e, String whose) {
-        AlertDescription alert = AlertDescription.CERTIFICATE_UNKNOWN;
+        FailureReason reason = FailureReason.CERTIFICATE_UNTRUSTED;
         if (e.getCause() instanceof CertPathValidatorException cpve) {
             if (cpve.getReason() == BasicReason.REVOKED) {
-                alert = AlertDescription.CERTIFICATE_REVOKED;
+                reason = FailureReason.CERTIFICATE_REVOKED;
             } else if (cpve.getReason() == BasicReason.EXPIRED) {
-                alert = AlertDescription.CERTIFICATE_EXPIRED;
-            } else if (cpve.getReason() == BasicReason.INVALID_SIGNATURE
-                    || cpve.getReason() == BasicReason.NOT_YET_VALID) {
-                alert = AlertDescription.BAD_CERTIFICATE;
+                reason = FailureReason.CERTIFICATE_EXPIRED;
+            } else if (cpve.getReason() == BasicReason.INVALID_SIGNATURE) {
+                reason = FailureReason.CERTIFICATE_SIGNATURE_INVALID;
+            } else if (cpve.getReason() == BasicReason.NOT_YET_VALID) {
+                reason = FailureReason.CERTIFICATE_NOT_YET_VALID;
             } else if (cpve.getReason() == BasicReason.ALGORITHM_CONSTRAINED) {
-                alert = AlertDescription.UNSUPPORTED_CERTIFICATE;
+                reason = FailureReason.CERTIFICATE_ALGORITHM_CONSTRAINED;
             }
         }
-        return new TlsFailure(alert, whose + " certificate is not trusted: " + e.getMessage(), e);
+        return new TlsFailure(reason, whose + " certificate is not trusted: " + e.getMessage(), e);
     }
 
     /** The authType SunJSSE passes to checkClientTrusted in TLS 1.3. */

@@ -1,8 +1,8 @@
 package dev.padlock.handshake;
 
 import dev.padlock.session.TlsSession;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.ClientHello;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.ServerName;
 import dev.padlock.wire.ServerNameExtension;
 import dev.padlock.wire.TlsFailure;
@@ -36,7 +36,8 @@ public final class ServerNames {
         for (ServerName name : ext.get().names()) {
             // RFC 6066 §3: at most one name of each type.
             if (!types.add(name.nameType())) {
-                throw TlsFailure.illegalParameter("server_name lists two names of type " + name.nameType());
+                throw new TlsFailure(FailureReason.SERVER_NAME_DUPLICATE_TYPE,
+                        "server_name lists two names of type " + name.nameType());
             }
             names.add(toSni(name));
         }
@@ -51,7 +52,7 @@ public final class ServerNames {
                 }
             }
         }
-        throw new TlsFailure(AlertDescription.UNRECOGNIZED_NAME,
+        throw new TlsFailure(FailureReason.SERVER_NAME_UNRECOGNIZED,
                 "the client asked for " + names + ", which no SNIMatcher of this server accepts");
     }
 
@@ -64,7 +65,7 @@ public final class ServerNames {
         try {
             return new SNIHostName(encoded);
         } catch (IllegalArgumentException e) {
-            throw TlsFailure.illegalParameter("server_name holds an invalid host name");
+            throw new TlsFailure(FailureReason.SERVER_NAME_INVALID_HOST_NAME, "server_name holds an invalid host name");
         }
     }
 }

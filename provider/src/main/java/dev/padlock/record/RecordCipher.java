@@ -1,7 +1,7 @@
 package dev.padlock.record;
 
 import dev.padlock.crypto.CipherSuiteSpec;
-import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.security.GeneralSecurityException;
 import java.security.spec.AlgorithmParameterSpec;
@@ -38,7 +38,7 @@ final class RecordCipher {
         try {
             this.cipher = Cipher.getInstance(suite.cipherTransformation());
         } catch (GeneralSecurityException e) {
-            throw new TlsFailure(AlertDescription.INTERNAL_ERROR,
+            throw new TlsFailure(FailureReason.INTERNAL,
                     "no JCA provider for " + suite.cipherTransformation(), e);
         }
     }
@@ -75,7 +75,7 @@ final class RecordCipher {
         try {
             cipher.init(mode, key, params);
         } catch (GeneralSecurityException e) {
-            throw new TlsFailure(AlertDescription.INTERNAL_ERROR,
+            throw new TlsFailure(FailureReason.INTERNAL,
                     "cannot initialise " + suite.cipherTransformation(), e);
         }
         return cipher;

@@ -1,7 +1,7 @@
 package dev.padlock.record;
 
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.ContentType;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
@@ -45,7 +45,7 @@ public final class RecordHeader {
         if (length > MAX_CIPHERTEXT) {
             // RFC 8446 §5.2: a TLSCiphertext longer than 2^14 + 256 is record_overflow, whatever
             // the epoch; the tighter 2^14 plaintext limit is checked by readPlaintext.
-            throw new TlsFailure(AlertDescription.RECORD_OVERFLOW,
+            throw new TlsFailure(FailureReason.CIPHERTEXT_TOO_LONG,
                     "record length " + length + " exceeds 2^14 + 256");
         }
         return HEADER_LENGTH + length;
@@ -58,7 +58,7 @@ public final class RecordHeader {
      */
     static void checkContentType(int code) {
         if (code < ContentType.CHANGE_CIPHER_SPEC.code() || code > ContentType.APPLICATION_DATA.code()) {
-            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
+            throw new TlsFailure(FailureReason.UNKNOWN_RECORD_TYPE,
                     "record of unknown content type " + new ContentType(code));
         }
     }
@@ -108,7 +108,7 @@ public final class RecordHeader {
         int total = requireWholeRecord(record);
         int length = total - HEADER_LENGTH;
         if (length > MAX_PLAINTEXT) {
-            throw new TlsFailure(AlertDescription.RECORD_OVERFLOW,
+            throw new TlsFailure(FailureReason.PLAINTEXT_TOO_LONG,
                     "TLSPlaintext length " + length + " exceeds 2^14");
         }
         if (dst.remaining() < length) {

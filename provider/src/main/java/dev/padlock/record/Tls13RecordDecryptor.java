@@ -1,8 +1,8 @@
 package dev.padlock.record;
 
 import dev.padlock.crypto.CipherSuiteSpec;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.ContentType;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
@@ -87,17 +87,17 @@ final class Tls13RecordDecryptor implements RecordDecryptor {
         if (outerType != ContentType.APPLICATION_DATA.code()) {
             // RFC 8446 §5.2: every protected record has opaque_type application_data; anything
             // else here (change_cipher_spec is filtered by the connection first) is unexpected.
-            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
+            throw new TlsFailure(FailureReason.PROTECTED_RECORD_OUTER_TYPE,
                     "protected record with outer type " + new ContentType(outerType));
         }
         int innerLength = ciphertextLength - CipherSuiteSpec.TAG_LENGTH;
         if (innerLength < 1) {
             // Too short to hold the tag and the content type: it cannot authenticate.
-            throw new TlsFailure(AlertDescription.BAD_RECORD_MAC,
+            throw new TlsFailure(FailureReason.RECORD_SHORTER_THAN_TAG,
                     "protected record of " + ciphertextLength + " bytes is shorter than its tag");
         }
         if (innerLength > RecordHeader.MAX_PLAINTEXT + 1) {
-            throw new TlsFailure(AlertDescription.RECORD_OVERFLOW,
+            throw new TlsFailure(FailureReason.INNER_PLAINTEXT_TOO_LONG,
                     "TLSInnerPlaintext of " + innerLength + " bytes exceeds 2^14 + 1 (RFC 8446 §5.4)");
         }
         if (dst.remaining() < innerLength) {
@@ -131,9 +131,9 @@ final class Tls13RecordDecryptor implements RecordDecryptor {
             // Copy-safe (Cipher#doFinal): input and output may be the same array.
             opened = cipher.doFinal(in, inOffset, ciphertextLength, out, outOffset);
         } catch (AEADBadTagException e) {
-            throw new TlsFailure(AlertDescription.BAD_RECORD_MAC, "record authentication failed");
+            throw new TlsFailure(FailureReason.RECORD_MAC, "record authentication failed");
         } catch (GeneralSecurityException e) {
-            throw new TlsFailure(AlertDescription.INTERNAL_ERROR, "record decryption failed", e);
+            throw new TlsFailure(FailureReason.INTERNAL, "record decryption failed", e);
         } finally {
             record.position(start + total);
         }
@@ -147,7 +147,7 @@ final class Tls13RecordDecryptor implements RecordDecryptor {
             i--;
         }
         if (i < outOffset) {
-            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
+            throw new TlsFailure(FailureReason.INNER_PLAINTEXT_NO_CONTENT_TYPE,
                     "TLSInnerPlaintext has no non-zero content type (RFC 8446 §5.4)");
         }
         ContentType type = innerType(out[i] & 0xFF);
@@ -174,7 +174,7 @@ final class Tls13RecordDecryptor implements RecordDecryptor {
         if (code == ContentType.ALERT.code()) {
             return ContentType.ALERT;
         }
-        throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
+        throw new TlsFailure(FailureReason.PROTECTED_RECORD_INNER_TYPE,
                 "protected record of inner content type " + new ContentType(code));
     }
 
@@ -186,7 +186,7 @@ final class Tls13RecordDecryptor implements RecordDecryptor {
     private void checkSequence() {
         if (sequenceExhausted) {
             // RFC 8446 §5.3: the peer had to rekey before its sequence number wrapped.
-            throw new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE,
+            throw new TlsFailure(FailureReason.SEQUENCE_NUMBER_EXHAUSTED,
                     "peer sent more than 2^64 records under one key");
         }
     }

@@ -1,8 +1,8 @@
 package dev.padlock.record;
 
 import dev.padlock.crypto.CipherSuiteSpec;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.ContentType;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
@@ -116,10 +116,10 @@ final class Tls13RecordEncryptor implements RecordEncryptor {
             }
             written += cipher.doFinal(trailer, trailerOffset, trailerLength, out, outOffset + written);
         } catch (GeneralSecurityException e) {
-            throw new TlsFailure(AlertDescription.INTERNAL_ERROR, "record encryption failed", e);
+            throw new TlsFailure(FailureReason.INTERNAL, "record encryption failed", e);
         }
         if (written != ciphertextLength) {
-            throw new TlsFailure(AlertDescription.INTERNAL_ERROR,
+            throw new TlsFailure(FailureReason.INTERNAL,
                     "AEAD wrote " + written + " bytes, expected " + ciphertextLength);
         }
         sequenceNumber++;
@@ -161,7 +161,7 @@ final class Tls13RecordEncryptor implements RecordEncryptor {
         // RFC 8446 §5.5. The limit is at most 2^64 - 1 records (unsigned), so the last sequence
         // number ever used is 2^64 - 2 and the counter never wraps (§5.3).
         if (Long.compareUnsigned(sequenceNumber, recordLimit) >= 0) {
-            throw new TlsFailure(AlertDescription.INTERNAL_ERROR,
+            throw new TlsFailure(FailureReason.KEY_USAGE_LIMIT_REACHED,
                     "key usage limit of " + Long.toUnsignedString(recordLimit)
                             + " records reached (RFC 8446 §5.5); a KeyUpdate was due");
         }

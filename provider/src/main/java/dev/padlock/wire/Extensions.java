@@ -162,7 +162,7 @@ public final class Extensions {
     private static void checkPreSharedKeyLast(TlsReader list, List<Extension> exts) {
         for (int i = 0; i < exts.size() - 1; i++) {
             if (exts.get(i).type().equals(PRE_SHARED_KEY)) {
-                throw TlsFailure.illegalParameter(
+                throw new TlsFailure(FailureReason.PRE_SHARED_KEY_NOT_LAST,
                         list.context() + ": pre_shared_key is not the last extension (RFC 8446 §4.2.11)");
             }
         }

@@ -34,7 +34,7 @@ public final class HandshakeCodec {
         } else if (c == HandshakeType.KEY_UPDATE.code()) {
             return KeyUpdate.decode(r);
         }
-        throw TlsFailure.unexpectedMessage("unexpected handshake message type " + type);
+        throw new TlsFailure(FailureReason.UNKNOWN_HANDSHAKE_TYPE, "unexpected handshake message type " + type);
     }
 
     private static String contextName(HandshakeType type) {

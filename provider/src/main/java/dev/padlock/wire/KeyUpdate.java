@@ -18,7 +18,8 @@ public record KeyUpdate(boolean updateRequested) implements HandshakeMessage {
         int v = body.u8("request_update");
         body.expectEnd();
         if (v > 1) {
-            throw TlsFailure.illegalParameter(body.context() + ".request_update: value " + v + " is neither 0 nor 1");
+            throw new TlsFailure(FailureReason.KEY_UPDATE_REQUEST_INVALID,
+                    body.context() + ".request_update: value " + v + " is neither 0 nor 1");
         }
         return new KeyUpdate(v == 1);
     }

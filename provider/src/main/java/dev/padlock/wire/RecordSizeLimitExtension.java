@@ -27,7 +27,8 @@ public record RecordSizeLimitExtension(int limit) implements Extension {
         int limit = body.u16("record_size_limit");
         body.expectEnd();
         if (limit < MINIMUM) {
-            throw TlsFailure.illegalParameter(body.context() + ": record_size_limit " + limit + " is below 64");
+            throw new TlsFailure(FailureReason.RECORD_SIZE_LIMIT_TOO_SMALL,
+                    body.context() + ": record_size_limit " + limit + " is below 64");
         }
         return new RecordSizeLimitExtension(limit);
     }

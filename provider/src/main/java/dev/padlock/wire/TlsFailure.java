@@ -3,7 +3,8 @@ package dev.padlock.wire;
 import java.util.Objects;
 
 /**
- * A protocol failure: the alert RFC 8446 §6.2 prescribes, and a detail a user can act on.
+ * A protocol failure: which check failed ({@link FailureReason}), the alert RFC 8446 §6.2
+ * prescribes for it, and a detail a user can act on.
  *
  * <p>Handshake states and decoders only throw this; the connection core is the one place that
  * turns it into exactly one fatal alert. The detail must never carry secret material.
@@ -11,40 +12,99 @@ import java.util.Objects;
 public final class TlsFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final transient AlertDescription alert;
+    private final FailureReason reason;
+    /** The peer's alert, for {@link FailureReason#PEER_ALERT} only. */
+    private final transient AlertDescription received;
 
-    public TlsFailure(AlertDescription alert, String detail) {
-        super(detail);
-        this.alert = Objects.requireNonNull(alert, "alert");
+    public TlsFailure(FailureReason reason, String detail) {
+        this(reason, detail, null);
     }
 
-    public TlsFailure(AlertDescription alert, String detail, Throwable cause) {
+    public TlsFailure(FailureReason reason, String detail, Throwable cause) {
         super(detail, cause);
-        this.alert = Objects.requireNonNull(alert, "alert");
+        this.reason = Objects.requireNonNull(reason, "reason");
+        if (reason == FailureReason.PEER_ALERT) {
+            throw new IllegalArgumentException("a received alert is built with fromPeer");
+        }
+        this.received = null;
     }
 
+    private TlsFailure(AlertDescription received, String detail) {
+        super(detail);
+        this.reason = FailureReason.PEER_ALERT;
+        this.received = Objects.requireNonNull(received, "received");
+    }
+
+    /** The peer's fatal alert {@code received}, reported as it came. */
+    public static TlsFailure fromPeer(AlertDescription received, String detail) {
+        return new TlsFailure(received, detail);
+    }
+
+    public FailureReason reason() {
+        return reason;
+    }
+
+    /** The alert this failure calls for: the one place a reason becomes an alert. */
     public AlertDescription alert() {
-        return alert;
+        return switch (reason) {
+            case PEER_ALERT -> received;
+            case DECODE, ALERT_RECORD_LENGTH, HANDSHAKE_MESSAGE_TOO_LONG, SERVER_CERTIFICATE_EMPTY,
+                    CERTIFICATE_AUTHORITIES_MALFORMED_NAME, ALPN_ANSWER_NOT_ONE_PROTOCOL ->
+                    AlertDescription.DECODE_ERROR;
+            case UNKNOWN_HANDSHAKE_TYPE, UNKNOWN_RECORD_TYPE, PROTECTED_RECORD_OUTER_TYPE,
+                    PROTECTED_RECORD_INNER_TYPE, INNER_PLAINTEXT_NO_CONTENT_TYPE, SEQUENCE_NUMBER_EXHAUSTED,
+                    UNPROTECTED_RECORD, HANDSHAKE_MESSAGE_INTERRUPTED, HANDSHAKE_MESSAGE_SPANS_KEY_CHANGE,
+                    ZERO_LENGTH_HANDSHAKE_RECORD, UNEXPECTED_CHANGE_CIPHER_SPEC, APPLICATION_DATA_DURING_HANDSHAKE,
+                    UNEXPECTED_RECORD_TYPE, ZERO_LENGTH_ALERT_RECORD, CLOSE_NOTIFY_DURING_HANDSHAKE,
+                    TOO_MANY_EMPTY_RECORDS, TOO_MANY_POST_HANDSHAKE_MESSAGES, UNEXPECTED_HANDSHAKE_MESSAGE,
+                    SECOND_HELLO_RETRY_REQUEST -> AlertDescription.UNEXPECTED_MESSAGE;
+            case CIPHERTEXT_TOO_LONG, PLAINTEXT_TOO_LONG, INNER_PLAINTEXT_TOO_LONG -> AlertDescription.RECORD_OVERFLOW;
+            case RECORD_SHORTER_THAN_TAG, RECORD_MAC, EARLY_DATA_SKIP_LIMIT -> AlertDescription.BAD_RECORD_MAC;
+            case KEY_USAGE_LIMIT_REACHED, INTERNAL -> AlertDescription.INTERNAL_ERROR;
+            case FINISHED_MISMATCH, BINDER_MISMATCH, CERTIFICATE_VERIFY_SIGNATURE -> AlertDescription.DECRYPT_ERROR;
+            case CLIENT_HELLO_NO_SUPPORTED_VERSIONS, CLIENT_HELLO_TLS13_NOT_OFFERED, SERVER_HELLO_NOT_TLS13 ->
+                    AlertDescription.PROTOCOL_VERSION;
+            case PSK_WITHOUT_KEY_EXCHANGE_MODES, CLIENT_HELLO_MISSING_SUPPORTED_GROUPS, CLIENT_HELLO_MISSING_KEY_SHARE,
+                    CLIENT_HELLO_MISSING_SIGNATURE_ALGORITHMS, SERVER_HELLO_MISSING_KEY_SHARE,
+                    CERTIFICATE_REQUEST_MISSING_SIGNATURE_ALGORITHMS -> AlertDescription.MISSING_EXTENSION;
+            case UNKNOWN_EXTENSION_IN_RESPONSE, EXTENSION_NOT_OFFERED -> AlertDescription.UNSUPPORTED_EXTENSION;
+            case NO_COMMON_CIPHER_SUITE, NO_COMMON_GROUP, NO_COMMON_SIGNATURE_SCHEME,
+                    NO_CERTIFICATE_FOR_SIGNATURE_SCHEMES, NO_SIGNATURE_SCHEME_FOR_KEY ->
+                    AlertDescription.HANDSHAKE_FAILURE;
+            case SERVER_NAME_UNRECOGNIZED -> AlertDescription.UNRECOGNIZED_NAME;
+            case NO_APPLICATION_PROTOCOL -> AlertDescription.NO_APPLICATION_PROTOCOL;
+            case CLIENT_CERTIFICATE_REQUIRED -> AlertDescription.CERTIFICATE_REQUIRED;
+            case CERTIFICATE_UNPARSABLE, CERTIFICATE_SIGNATURE_INVALID, CERTIFICATE_NOT_YET_VALID ->
+                    AlertDescription.BAD_CERTIFICATE;
+            case CERTIFICATE_UNTRUSTED -> AlertDescription.CERTIFICATE_UNKNOWN;
+            case CERTIFICATE_REVOKED -> AlertDescription.CERTIFICATE_REVOKED;
+            case CERTIFICATE_EXPIRED -> AlertDescription.CERTIFICATE_EXPIRED;
+            case CERTIFICATE_ALGORITHM_CONSTRAINED -> AlertDescription.UNSUPPORTED_CERTIFICATE;
+            case PRE_SHARED_KEY_NOT_LAST, KEY_UPDATE_REQUEST_INVALID, RECORD_SIZE_LIMIT_TOO_SMALL,
+                    EXTENSION_NOT_ALLOWED, CLIENT_HELLO_COMPRESSION_NOT_NULL, KEY_SHARE_GROUP_NOT_IN_SUPPORTED_GROUPS,
+                    KEY_SHARE_DUPLICATE_GROUP, SECOND_CLIENT_HELLO_CHANGED, SECOND_CLIENT_HELLO_EARLY_DATA,
+                    SECOND_CLIENT_HELLO_KEY_SHARE_NOT_RETRY_GROUP, PSK_IDENTITY_BINDER_COUNT_MISMATCH,
+                    SERVER_NAME_DUPLICATE_TYPE, SERVER_NAME_INVALID_HOST_NAME, SERVER_HELLO_SESSION_ID_ECHO_MISMATCH,
+                    SERVER_HELLO_SUITE_NOT_OFFERED, SERVER_HELLO_COMPRESSION_NOT_NULL,
+                    SERVER_HELLO_SUITE_DIFFERS_FROM_RETRY, DOWNGRADE_SENTINEL, SERVER_HELLO_LEGACY_VERSION,
+                    SERVER_HELLO_VERSION_NOT_OFFERED, RETRY_GROUP_NOT_OFFERED, RETRY_GROUP_ALREADY_SHARED,
+                    RETRY_WOULD_NOT_CHANGE_CLIENT_HELLO, SERVER_HELLO_GROUP_DIFFERS_FROM_RETRY,
+                    SERVER_HELLO_GROUP_NOT_SHARED, SERVER_HELLO_PSK_IDENTITY_NOT_OFFERED,
+                    SERVER_HELLO_PSK_HASH_MISMATCH,
+                    KEY_SHARE_WRONG_LENGTH, KEY_SHARE_NOT_UNCOMPRESSED, KEY_SHARE_COORDINATE_OUT_OF_RANGE,
+                    KEY_SHARE_DH_VALUE_OUT_OF_RANGE, KEY_SHARE_POINT_NOT_ON_CURVE, KEY_SHARE_INVALID_PUBLIC_KEY, KEY_SHARE_ALL_ZERO_SECRET,
+                    CERTIFICATE_REQUEST_CONTEXT_NOT_EMPTY, SERVER_CERTIFICATE_CONTEXT_NOT_EMPTY,
+                    CLIENT_CERTIFICATE_CONTEXT_MISMATCH, CERTIFICATE_VERIFY_SCHEME_NOT_OFFERED,
+                    CERTIFICATE_VERIFY_SCHEME_KEY_MISMATCH, ALPN_NOT_OFFERED -> AlertDescription.ILLEGAL_PARAMETER;
+        };
     }
 
     public String detail() {
         return getMessage();
     }
 
-    public static TlsFailure decodeError(String detail) {
-        return new TlsFailure(AlertDescription.DECODE_ERROR, detail);
-    }
-
-    public static TlsFailure illegalParameter(String detail) {
-        return new TlsFailure(AlertDescription.ILLEGAL_PARAMETER, detail);
-    }
-
-    public static TlsFailure unexpectedMessage(String detail) {
-        return new TlsFailure(AlertDescription.UNEXPECTED_MESSAGE, detail);
-    }
-
     @Override
     public String toString() {
-        return "TlsFailure(" + alert + "): " + getMessage();
+        return "TlsFailure(" + reason + ", " + alert() + "): " + getMessage();
     }
 }

@@ -74,7 +74,7 @@ public final class TlsReader {
     }
 
     public TlsFailure fail(String field, String problem) {
-        return TlsFailure.decodeError(context + "." + field + ": " + problem);
+        return new TlsFailure(FailureReason.DECODE, context + "." + field + ": " + problem);
     }
 
     public int u8(String field) {
@@ -179,7 +179,7 @@ public final class TlsReader {
     /** Fails unless every byte has been read. */
     public void expectEnd() {
         if (pos != end) {
-            throw TlsFailure.decodeError(context + ": " + (end - pos) + " trailing bytes");
+            throw new TlsFailure(FailureReason.DECODE, context + ": " + (end - pos) + " trailing bytes");
         }
     }
 }

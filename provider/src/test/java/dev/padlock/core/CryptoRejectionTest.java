@@ -16,6 +16,7 @@ import dev.padlock.testing.TestPki.KeyKind;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ContentType;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.SignatureScheme;
 import dev.padlock.wire.TlsFailure;
@@ -83,7 +84,7 @@ class CryptoRejectionTest {
     void clientRejectsServerFinishedWithOneBitFlippedWithDecryptError() {
         ClientVictim v = new ClientVictim();
         Bytes bad = flipBit(v.message(HandshakeType.FINISHED).message(), VERIFY_DATA);
-        assertRejectedProtected(v.client, v.server, AlertDescription.DECRYPT_ERROR,
+        assertRejectedProtected(v.client, v.server, AlertDescription.DECRYPT_ERROR, FailureReason.FINISHED_MISMATCH,
                 clientFlightWith(v, HandshakeType.FINISHED, bad));
     }
 
@@ -91,7 +92,7 @@ class CryptoRejectionTest {
     void serverRejectsClientFinishedWithOneBitFlippedWithDecryptError() {
         ServerVictim v = new ServerVictim();
         Bytes bad = flipBit(v.message(HandshakeType.FINISHED).message(), VERIFY_DATA);
-        assertRejectedProtected(v.server, v.client, AlertDescription.DECRYPT_ERROR,
+        assertRejectedProtected(v.server, v.client, AlertDescription.DECRYPT_ERROR, FailureReason.FINISHED_MISMATCH,
                 serverFlightWith(v, HandshakeType.FINISHED, bad));
     }
 
@@ -100,7 +101,7 @@ class CryptoRejectionTest {
         ClientVictim v = new ClientVictim();
         Bytes finished = v.message(HandshakeType.FINISHED).message();
         Bytes shorter = message(HandshakeType.FINISHED, body(finished).slice(0, body(finished).length() - 1));
-        assertRejectedProtected(v.client, v.server, AlertDescription.DECODE_ERROR,
+        assertRejectedProtected(v.client, v.server, AlertDescription.DECODE_ERROR, FailureReason.DECODE,
                 clientFlightWith(v, HandshakeType.FINISHED, shorter));
     }
 
@@ -111,6 +112,7 @@ class CryptoRejectionTest {
         ClientVictim v = clientFacingServerWith(KeyKind.ED25519);
         Bytes bad = lastBitFlipped(v.message(HandshakeType.CERTIFICATE_VERIFY));
         assertRejectedProtected(v.client, v.server, AlertDescription.DECRYPT_ERROR,
+                FailureReason.CERTIFICATE_VERIFY_SIGNATURE,
                 clientFlightWith(v, HandshakeType.CERTIFICATE_VERIFY, bad));
     }
 
@@ -119,6 +121,7 @@ class CryptoRejectionTest {
         ClientVictim v = clientFacingServerWith(KeyKind.EC_P256);
         Bytes bad = lastBitFlipped(v.message(HandshakeType.CERTIFICATE_VERIFY));
         assertRejectedProtected(v.client, v.server, AlertDescription.DECRYPT_ERROR,
+                FailureReason.CERTIFICATE_VERIFY_SIGNATURE,
                 clientFlightWith(v, HandshakeType.CERTIFICATE_VERIFY, bad));
     }
 
@@ -127,6 +130,7 @@ class CryptoRejectionTest {
         ClientVictim v = clientFacingServerWith(KeyKind.RSA_2048);
         Bytes bad = lastBitFlipped(v.message(HandshakeType.CERTIFICATE_VERIFY));
         assertRejectedProtected(v.client, v.server, AlertDescription.DECRYPT_ERROR,
+                FailureReason.CERTIFICATE_VERIFY_SIGNATURE,
                 clientFlightWith(v, HandshakeType.CERTIFICATE_VERIFY, bad));
     }
 
@@ -135,20 +139,23 @@ class CryptoRejectionTest {
         ServerVictim v = serverRequiringClientCertificate();
         Bytes bad = lastBitFlipped(v.message(HandshakeType.CERTIFICATE_VERIFY));
         assertRejectedProtected(v.server, v.client, AlertDescription.DECRYPT_ERROR,
+                FailureReason.CERTIFICATE_VERIFY_SIGNATURE,
                 serverFlightWith(v, HandshakeType.CERTIFICATE_VERIFY, bad));
     }
 
     @Test
     void clientRejectsCertificateVerifyWithSchemeItNeverOfferedWithIllegalParameter() {
         ClientVictim v = new ClientVictim();
-        assertRejectedProtected(v.client, v.server, AlertDescription.ILLEGAL_PARAMETER, clientFlightWith(v,
+        assertRejectedProtected(v.client, v.server, AlertDescription.ILLEGAL_PARAMETER,
+                FailureReason.CERTIFICATE_VERIFY_SCHEME_NOT_OFFERED, clientFlightWith(v,
                 HandshakeType.CERTIFICATE_VERIFY, withPkcs1Scheme(v.message(HandshakeType.CERTIFICATE_VERIFY))));
     }
 
     @Test
     void serverRejectsClientCertificateVerifyWithSchemeItNeverOfferedWithIllegalParameter() {
         ServerVictim v = serverRequiringClientCertificate();
-        assertRejectedProtected(v.server, v.client, AlertDescription.ILLEGAL_PARAMETER, serverFlightWith(v,
+        assertRejectedProtected(v.server, v.client, AlertDescription.ILLEGAL_PARAMETER,
+                FailureReason.CERTIFICATE_VERIFY_SCHEME_NOT_OFFERED, serverFlightWith(v,
                 HandshakeType.CERTIFICATE_VERIFY, withPkcs1Scheme(v.message(HandshakeType.CERTIFICATE_VERIFY))));
     }
 
@@ -159,7 +166,8 @@ class CryptoRejectionTest {
     @Test
     void clientRejectsCertificateVerifySchemeOfAnotherKeyTypeWithIllegalParameter() {
         ClientVictim v = clientFacingServerWith(KeyKind.EC_P256);
-        assertRejectedProtected(v.client, v.server, AlertDescription.ILLEGAL_PARAMETER, clientFlightWith(v,
+        assertRejectedProtected(v.client, v.server, AlertDescription.ILLEGAL_PARAMETER,
+                FailureReason.CERTIFICATE_VERIFY_SCHEME_KEY_MISMATCH, clientFlightWith(v,
                 HandshakeType.CERTIFICATE_VERIFY, withScheme(v.message(HandshakeType.CERTIFICATE_VERIFY),
                         SignatureScheme.ED25519)));
     }
@@ -168,7 +176,8 @@ class CryptoRejectionTest {
     void clientRejectsRsaPssPssSchemeForAnRsaEncryptionKeyWithIllegalParameter() {
         // RFC 8446 §4.2.3: rsa_pss_pss_* needs a key with the RSASSA-PSS OID; ours is rsaEncryption.
         ClientVictim v = clientFacingServerWith(KeyKind.RSA_2048);
-        assertRejectedProtected(v.client, v.server, AlertDescription.ILLEGAL_PARAMETER, clientFlightWith(v,
+        assertRejectedProtected(v.client, v.server, AlertDescription.ILLEGAL_PARAMETER,
+                FailureReason.CERTIFICATE_VERIFY_SCHEME_KEY_MISMATCH, clientFlightWith(v,
                 HandshakeType.CERTIFICATE_VERIFY, withScheme(v.message(HandshakeType.CERTIFICATE_VERIFY),
                         SignatureScheme.RSA_PSS_PSS_SHA256)));
     }
@@ -177,7 +186,8 @@ class CryptoRejectionTest {
     void clientRejectsEcdsaSchemeForAnotherCurveWithIllegalParameter() {
         // RFC 8446 §4.2.3: in TLS 1.3 each ECDSA scheme names its curve; a P-256 key cannot sign secp384r1_sha384.
         ClientVictim v = clientFacingServerWith(KeyKind.EC_P256);
-        assertRejectedProtected(v.client, v.server, AlertDescription.ILLEGAL_PARAMETER, clientFlightWith(v,
+        assertRejectedProtected(v.client, v.server, AlertDescription.ILLEGAL_PARAMETER,
+                FailureReason.CERTIFICATE_VERIFY_SCHEME_KEY_MISMATCH, clientFlightWith(v,
                 HandshakeType.CERTIFICATE_VERIFY, withScheme(v.message(HandshakeType.CERTIFICATE_VERIFY),
                         SignatureScheme.ECDSA_SECP384R1_SHA384)));
     }
@@ -190,7 +200,7 @@ class CryptoRejectionTest {
         v.deliverUpTo(HandshakeType.ENCRYPTED_EXTENSIONS);
         ByteBuffer record = v.server.record(v.message(HandshakeType.ENCRYPTED_EXTENSIONS));
         record.put(8, (byte) (record.get(8) ^ 0x01));
-        assertRejectedProtected(v.client, v.server, AlertDescription.BAD_RECORD_MAC, record);
+        assertRejectedProtected(v.client, v.server, AlertDescription.BAD_RECORD_MAC, FailureReason.RECORD_MAC, record);
     }
 
     @Test
@@ -200,7 +210,7 @@ class CryptoRejectionTest {
         ByteBuffer record = v.client.protect(ContentType.APPLICATION_DATA, Bytes.of((byte) 'x'));
         int tagByte = record.limit() - 1;
         record.put(tagByte, (byte) (record.get(tagByte) ^ 0x80));
-        assertRejectedProtected(v.server, v.client, AlertDescription.BAD_RECORD_MAC, record);
+        assertRejectedProtected(v.server, v.client, AlertDescription.BAD_RECORD_MAC, FailureReason.RECORD_MAC, record);
     }
 
     @Test
@@ -209,7 +219,7 @@ class CryptoRejectionTest {
         v.complete();
         ByteBuffer record = v.client.protect(ContentType.APPLICATION_DATA, Bytes.of((byte) 'x'),
                 v.message(HandshakeType.FINISHED).epoch());
-        assertRejectedProtected(v.server, v.client, AlertDescription.BAD_RECORD_MAC, record);
+        assertRejectedProtected(v.server, v.client, AlertDescription.BAD_RECORD_MAC, FailureReason.RECORD_MAC, record);
     }
 
     @Test
@@ -220,12 +230,13 @@ class CryptoRejectionTest {
         pair.client.seal(new ByteBuffer[] {ByteBuffer.wrap(new byte[] {'x'})}, 0, 1, record);
         record.flip();
         record.put(6, (byte) (record.get(6) ^ 0x01));
-        assertRejects(pair.server, AlertDescription.BAD_RECORD_MAC, record);
+        assertRejects(pair.server, AlertDescription.BAD_RECORD_MAC, FailureReason.RECORD_MAC, record);
         List<ByteBuffer> alert = drainRecords(pair.server);
         assertEquals(1, alert.size());
         TlsFailure received = assertThrows(TlsFailure.class, () -> deliver(pair.client, alert));
         assertEquals("Received fatal alert: bad_record_mac", received.getMessage());
         assertEquals(AlertDescription.BAD_RECORD_MAC, received.alert());
+        assertEquals(FailureReason.PEER_ALERT, received.reason());
         assertTrue(pair.client.failureFromPeer());
     }
 
@@ -234,6 +245,7 @@ class CryptoRejectionTest {
         ServerVictim v = new ServerVictim();
         v.complete();
         assertRejectedProtected(v.server, v.client, AlertDescription.BAD_RECORD_MAC,
+                FailureReason.RECORD_SHORTER_THAN_TAG,
                 rawRecord(ContentType.APPLICATION_DATA.code(), 16, new byte[16]));
     }
 
@@ -242,7 +254,7 @@ class CryptoRejectionTest {
         ServerVictim v = new ServerVictim();
         v.complete();
         v.client.protect(ContentType.APPLICATION_DATA, Bytes.of((byte) 'x'));
-        assertRejectedProtected(v.server, v.client, AlertDescription.BAD_RECORD_MAC,
+        assertRejectedProtected(v.server, v.client, AlertDescription.BAD_RECORD_MAC, FailureReason.RECORD_MAC,
                 v.client.protect(ContentType.APPLICATION_DATA, Bytes.of((byte) 'y')));
     }
 
@@ -254,6 +266,6 @@ class CryptoRejectionTest {
                 v.message(HandshakeType.CERTIFICATE).epoch());
         ByteBuffer copy = ByteBuffer.allocate(replay.remaining()).put(replay.duplicate()).flip();
         deliver(v.client, replay);
-        assertRejectedProtected(v.client, v.server, AlertDescription.BAD_RECORD_MAC, copy);
+        assertRejectedProtected(v.client, v.server, AlertDescription.BAD_RECORD_MAC, FailureReason.RECORD_MAC, copy);
     }
 }

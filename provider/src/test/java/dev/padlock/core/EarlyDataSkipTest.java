@@ -33,6 +33,7 @@ import dev.padlock.wire.EarlyDataExtension;
 import dev.padlock.wire.EncryptedExtensions;
 import dev.padlock.wire.Extension;
 import dev.padlock.wire.ExtensionType;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.Finished;
 import dev.padlock.wire.HandshakeCodec;
 import dev.padlock.wire.HandshakeType;
@@ -226,6 +227,7 @@ class EarlyDataSkipTest {
         deliver(server, garbage(TlsConnection.MAX_SKIPPED_EARLY_DATA / 2 + 17));
         TlsFailure f = assertThrows(TlsFailure.class, () -> deliver(server, garbage(100)));
         assertEquals(AlertDescription.BAD_RECORD_MAC, f.alert());
+        assertEquals(FailureReason.EARLY_DATA_SKIP_LIMIT, f.reason());
         assertTrue(f.getMessage().contains("RFC 8446 §4.2.10"), f.getMessage());
     }
 
@@ -238,6 +240,7 @@ class EarlyDataSkipTest {
         deliver(server, garbage(TlsConnection.MAX_SKIPPED_EARLY_DATA + 17));
         TlsFailure f = assertThrows(TlsFailure.class, () -> deliver(server, garbage(100)));
         assertEquals(AlertDescription.BAD_RECORD_MAC, f.alert());
+        assertEquals(FailureReason.EARLY_DATA_SKIP_LIMIT, f.reason());
     }
 
     @Test
@@ -247,6 +250,7 @@ class EarlyDataSkipTest {
         deliver(server, handshakeRecord(client.hello(NamedGroup.X25519, false)));
         TlsFailure f = assertThrows(TlsFailure.class, () -> deliver(server, garbage(40)));
         assertEquals(AlertDescription.BAD_RECORD_MAC, f.alert());
+        assertEquals(FailureReason.RECORD_MAC, f.reason());
     }
 
     @Test
@@ -261,6 +265,7 @@ class EarlyDataSkipTest {
         deliver(server, client.protect(finished.slice(0, 10)));
         TlsFailure f = assertThrows(TlsFailure.class, () -> deliver(server, garbage(40)));
         assertEquals(AlertDescription.BAD_RECORD_MAC, f.alert());
+        assertEquals(FailureReason.RECORD_MAC, f.reason());
         assertFalse(server.isHandshakeComplete());
     }
 }

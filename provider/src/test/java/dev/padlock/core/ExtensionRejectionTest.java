@@ -21,6 +21,7 @@ import dev.padlock.wire.EarlyDataExtension;
 import dev.padlock.wire.EncryptedExtensions;
 import dev.padlock.wire.Extension;
 import dev.padlock.wire.ExtensionType;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeCodec;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.NewSessionTicket;
@@ -49,14 +50,15 @@ class ExtensionRejectionTest {
 
     /** Delivers the flight up to {@code type}, then {@code replacement} under that message's key. */
     private static void assertClientRejectsReplacement(ClientVictim v, HandshakeType type, Bytes replacement,
-            AlertDescription alert) {
+            AlertDescription alert, FailureReason reason) {
         v.deliverUpTo(type);
-        assertRejectedProtected(v.client, v.server, alert, v.server.record(v.replaced(type, replacement)));
+        assertRejectedProtected(v.client, v.server, alert, reason, v.server.record(v.replaced(type, replacement)));
     }
 
-    private static void assertClientRejectsEncryptedExtensions(List<Extension> extensions, AlertDescription alert) {
+    private static void assertClientRejectsEncryptedExtensions(List<Extension> extensions, AlertDescription alert,
+            FailureReason reason) {
         assertClientRejectsReplacement(new ClientVictim(), HandshakeType.ENCRYPTED_EXTENSIONS,
-                new EncryptedExtensions(extensions).encode(), alert);
+                new EncryptedExtensions(extensions).encode(), alert, reason);
     }
 
     private static Bytes withFirstEntryExtensions(Sent certificateMessage, List<Extension> extensions) {
@@ -71,33 +73,38 @@ class ExtensionRejectionTest {
 
     @Test
     void clientRejectsEncryptedExtensionsCarryingKeyShareWithIllegalParameter() {
-        assertClientRejectsEncryptedExtensions(List.of(KEY_SHARE_BODY), AlertDescription.ILLEGAL_PARAMETER);
+        assertClientRejectsEncryptedExtensions(List.of(KEY_SHARE_BODY), AlertDescription.ILLEGAL_PARAMETER,
+        FailureReason.EXTENSION_NOT_ALLOWED);
     }
 
     @Test
     void clientRejectsEncryptedExtensionsWithEarlyDataItNeverOfferedWithUnsupportedExtension() {
-        assertClientRejectsEncryptedExtensions(List.of(new EarlyDataExtension()), AlertDescription.UNSUPPORTED_EXTENSION);
+        assertClientRejectsEncryptedExtensions(List.of(new EarlyDataExtension()), AlertDescription.UNSUPPORTED_EXTENSION,
+        FailureReason.EXTENSION_NOT_OFFERED);
     }
 
     @Test
     void clientRejectsEncryptedExtensionsWithServerNameItNeverSentWithUnsupportedExtension() {
-        assertClientRejectsEncryptedExtensions(List.of(ServerNameExtension.EMPTY), AlertDescription.UNSUPPORTED_EXTENSION);
+        assertClientRejectsEncryptedExtensions(List.of(ServerNameExtension.EMPTY), AlertDescription.UNSUPPORTED_EXTENSION,
+        FailureReason.EXTENSION_NOT_OFFERED);
     }
 
     @Test
     void clientRejectsEncryptedExtensionsWithAlpnItNeverOfferedWithUnsupportedExtension() {
         assertClientRejectsEncryptedExtensions(List.of(new AlpnExtension(List.of(Bytes.of((byte) 'h', (byte) '2')))),
-                AlertDescription.UNSUPPORTED_EXTENSION);
+                AlertDescription.UNSUPPORTED_EXTENSION, FailureReason.EXTENSION_NOT_OFFERED);
     }
 
     @Test
     void clientRejectsEncryptedExtensionsWithUnknownExtensionWithUnsupportedExtension() {
-        assertClientRejectsEncryptedExtensions(List.of(UNKNOWN), AlertDescription.UNSUPPORTED_EXTENSION);
+        assertClientRejectsEncryptedExtensions(List.of(UNKNOWN), AlertDescription.UNSUPPORTED_EXTENSION,
+        FailureReason.EXTENSION_NOT_OFFERED);
     }
 
     @Test
     void clientRejectsEncryptedExtensionsWithDuplicateExtensionWithDecodeError() {
-        assertClientRejectsEncryptedExtensions(List.of(UNKNOWN, UNKNOWN), AlertDescription.DECODE_ERROR);
+        assertClientRejectsEncryptedExtensions(List.of(UNKNOWN, UNKNOWN), AlertDescription.DECODE_ERROR,
+        FailureReason.DECODE);
     }
 
     @Test
@@ -107,14 +114,15 @@ class ExtensionRejectionTest {
         ClientVictim v = new ClientVictim(alpnClient, serverConfig());
         Bytes ee = new EncryptedExtensions(List.of(new AlpnExtension(List.of(Bytes.of((byte) 'h', (byte) '2')))))
                 .encode();
-        assertClientRejectsReplacement(v, HandshakeType.ENCRYPTED_EXTENSIONS, ee, AlertDescription.ILLEGAL_PARAMETER);
+        assertClientRejectsReplacement(v, HandshakeType.ENCRYPTED_EXTENSIONS, ee, AlertDescription.ILLEGAL_PARAMETER,
+                FailureReason.ALPN_NOT_OFFERED);
     }
 
     @Test
     void clientRejectsEncryptedExtensionsWithTrailingBytesWithDecodeError() {
         Bytes ee = message(HandshakeType.ENCRYPTED_EXTENSIONS, Bytes.fromHex("0000 00"));
         assertClientRejectsReplacement(new ClientVictim(), HandshakeType.ENCRYPTED_EXTENSIONS, ee,
-                AlertDescription.DECODE_ERROR);
+                AlertDescription.DECODE_ERROR, FailureReason.DECODE);
     }
 
     // ---- CertificateRequest ------------------------------------------------------------------
@@ -129,21 +137,22 @@ class ExtensionRejectionTest {
     @Test
     void clientRejectsCertificateRequestWithoutSignatureAlgorithmsWithMissingExtension() {
         assertClientRejectsReplacement(requestingServer(), HandshakeType.CERTIFICATE_REQUEST,
-                certificateRequest(Bytes.EMPTY, List.of(UNKNOWN)), AlertDescription.MISSING_EXTENSION);
+                certificateRequest(Bytes.EMPTY, List.of(UNKNOWN)), AlertDescription.MISSING_EXTENSION,
+                FailureReason.CERTIFICATE_REQUEST_MISSING_SIGNATURE_ALGORITHMS);
     }
 
     @Test
     void clientRejectsCertificateRequestWithContextDuringTheHandshakeWithIllegalParameter() {
         assertClientRejectsReplacement(requestingServer(), HandshakeType.CERTIFICATE_REQUEST,
                 certificateRequest(Bytes.of((byte) 1), List.of(SIGNATURE_ALGORITHMS)),
-                AlertDescription.ILLEGAL_PARAMETER);
+                AlertDescription.ILLEGAL_PARAMETER, FailureReason.CERTIFICATE_REQUEST_CONTEXT_NOT_EMPTY);
     }
 
     @Test
     void clientRejectsCertificateRequestCarryingKeyShareWithIllegalParameter() {
         assertClientRejectsReplacement(requestingServer(), HandshakeType.CERTIFICATE_REQUEST,
                 certificateRequest(Bytes.EMPTY, List.of(SIGNATURE_ALGORITHMS, KEY_SHARE_BODY)),
-                AlertDescription.ILLEGAL_PARAMETER);
+                AlertDescription.ILLEGAL_PARAMETER, FailureReason.EXTENSION_NOT_ALLOWED);
     }
 
     // ---- Certificate -------------------------------------------------------------------------
@@ -151,7 +160,8 @@ class ExtensionRejectionTest {
     @Test
     void clientRejectsEmptyServerCertificateWithDecodeError() {
         assertClientRejectsReplacement(new ClientVictim(), HandshakeType.CERTIFICATE,
-                new Certificate(Bytes.EMPTY, List.of()).encode(), AlertDescription.DECODE_ERROR);
+                new Certificate(Bytes.EMPTY, List.of()).encode(), AlertDescription.DECODE_ERROR,
+                FailureReason.SERVER_CERTIFICATE_EMPTY);
     }
 
     @Test
@@ -160,7 +170,8 @@ class ExtensionRejectionTest {
         Bytes raw = v.message(HandshakeType.CERTIFICATE).message();
         Certificate c = (Certificate) HandshakeCodec.decode(HandshakeType.CERTIFICATE, body(raw), 0);
         assertClientRejectsReplacement(v, HandshakeType.CERTIFICATE,
-                new Certificate(Bytes.of((byte) 7), c.entries()).encode(), AlertDescription.ILLEGAL_PARAMETER);
+                new Certificate(Bytes.of((byte) 7), c.entries()).encode(), AlertDescription.ILLEGAL_PARAMETER,
+                FailureReason.SERVER_CERTIFICATE_CONTEXT_NOT_EMPTY);
     }
 
     @Test
@@ -168,7 +179,7 @@ class ExtensionRejectionTest {
         ClientVictim v = new ClientVictim();
         assertClientRejectsReplacement(v, HandshakeType.CERTIFICATE,
                 withFirstEntryExtensions(v.message(HandshakeType.CERTIFICATE), List.of(KEY_SHARE_BODY)),
-                AlertDescription.ILLEGAL_PARAMETER);
+                AlertDescription.ILLEGAL_PARAMETER, FailureReason.EXTENSION_NOT_ALLOWED);
     }
 
     @Test
@@ -177,7 +188,7 @@ class ExtensionRejectionTest {
         ClientVictim v = new ClientVictim();
         assertClientRejectsReplacement(v, HandshakeType.CERTIFICATE,
                 withFirstEntryExtensions(v.message(HandshakeType.CERTIFICATE), List.of(STATUS_REQUEST)),
-                AlertDescription.UNSUPPORTED_EXTENSION);
+                AlertDescription.UNSUPPORTED_EXTENSION, FailureReason.EXTENSION_NOT_OFFERED);
     }
 
     @Test
@@ -189,7 +200,8 @@ class ExtensionRejectionTest {
         Sent certificate = v.message(HandshakeType.CERTIFICATE);
         ByteBuffer record = v.client.record(new Sent(withFirstEntryExtensions(certificate, List.of(KEY_SHARE_BODY)),
                 certificate.epoch()));
-        assertRejectedProtected(v.server, v.client, AlertDescription.ILLEGAL_PARAMETER, record);
+        assertRejectedProtected(v.server, v.client, AlertDescription.ILLEGAL_PARAMETER,
+                FailureReason.EXTENSION_NOT_ALLOWED, record);
     }
 
     // ---- NewSessionTicket --------------------------------------------------------------------
@@ -201,6 +213,7 @@ class ExtensionRejectionTest {
         Bytes ticket = new NewSessionTicket(3600, 0, Bytes.of((byte) 0), Bytes.of((byte) 1), List.of(KEY_SHARE_BODY))
                 .encode();
         assertRejectedProtected(v.client, v.server, AlertDescription.ILLEGAL_PARAMETER,
+                FailureReason.EXTENSION_NOT_ALLOWED,
                 v.server.protect(ContentType.HANDSHAKE, ticket));
     }
 }

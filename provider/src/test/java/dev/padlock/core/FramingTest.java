@@ -12,6 +12,7 @@ import dev.padlock.crypto.Tls13RecordKeys;
 import dev.padlock.handshake.ClientAuth;
 import dev.padlock.testing.TestPki.KeyKind;
 import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ class FramingTest {
         TlsFailure f = assertThrows(TlsFailure.class,
                 () -> connection.nextRecordLength(ByteBuffer.wrap(new byte[] {23, 3, 3, 0x41, 1})));
         assertEquals(AlertDescription.RECORD_OVERFLOW, f.alert());
+        assertEquals(FailureReason.CIPHERTEXT_TOO_LONG, f.reason());
     }
 
     @Test

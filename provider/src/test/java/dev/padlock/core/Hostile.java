@@ -18,6 +18,7 @@ import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ClientHello;
 import dev.padlock.wire.ContentType;
 import dev.padlock.wire.Extension;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.ExtensionType;
 import dev.padlock.wire.HandshakeCodec;
 import dev.padlock.wire.HandshakeType;
@@ -219,12 +220,14 @@ final class Hostile {
     // ---- the one check -----------------------------------------------------------------------
 
     /**
-     * Feeds {@code records} to {@code victim}, which must fail with {@code alert}, and returns the
-     * one record it then queued: drained, checked to be the only one.
+     * Feeds {@code records} to {@code victim}, which must fail with {@code alert} because of the
+     * check {@code reason} names (many checks share an alert: the reason proves which one fired).
      */
-    static TlsFailure assertRejects(TlsConnection victim, AlertDescription alert, ByteBuffer... records) {
+    static TlsFailure assertRejects(TlsConnection victim, AlertDescription alert, FailureReason reason,
+            ByteBuffer... records) {
         TlsFailure f = assertThrows(TlsFailure.class, () -> deliver(victim, records));
         assertEquals(alert, f.alert(), () -> "alert for: " + f.getMessage());
+        assertEquals(reason, f.reason(), () -> "reason for: " + f.getMessage());
         assertSame(f, victim.failure());
         assertFalse(victim.failureFromPeer());
         assertTrue(victim.isOutboundClosed());
@@ -250,16 +253,17 @@ final class Hostile {
     }
 
     /** Both halves: the exact failure and the one unprotected alert. */
-    static TlsFailure assertRejectedInTheClear(TlsConnection victim, AlertDescription alert, ByteBuffer... records) {
-        TlsFailure f = assertRejects(victim, alert, records);
+    static TlsFailure assertRejectedInTheClear(TlsConnection victim, AlertDescription alert, FailureReason reason,
+            ByteBuffer... records) {
+        TlsFailure f = assertRejects(victim, alert, reason, records);
         assertPlaintextAlertQueued(victim, alert);
         return f;
     }
 
     /** Both halves: the exact failure and the one protected alert, opened by {@code peer}. */
     static TlsFailure assertRejectedProtected(TlsConnection victim, ScriptedPeer peer, AlertDescription alert,
-            ByteBuffer... records) {
-        TlsFailure f = assertRejects(victim, alert, records);
+            FailureReason reason, ByteBuffer... records) {
+        TlsFailure f = assertRejects(victim, alert, reason, records);
         assertProtectedAlertQueued(victim, peer, alert);
         return f;
     }

@@ -10,6 +10,7 @@ import dev.padlock.record.RecordHeader;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ContentType;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.NewSessionTicket;
 import dev.padlock.wire.TlsFailure;
@@ -40,14 +41,14 @@ class RecordAbuseTest {
     @Test
     void serverRejectsPlaintextRecordLongerThan2To14WithRecordOverflow() {
         int length = RecordHeader.MAX_PLAINTEXT + 1;
-        assertRejectedInTheClear(startedServer(), AlertDescription.RECORD_OVERFLOW,
+        assertRejectedInTheClear(startedServer(), AlertDescription.RECORD_OVERFLOW, FailureReason.PLAINTEXT_TOO_LONG,
                 rawRecord(ContentType.HANDSHAKE.code(), length, new byte[length]));
     }
 
     @Test
     void serverRejectsRecordLongerThan2To14Plus256BeforeTheHandshakeWithRecordOverflow() {
         int length = RecordHeader.MAX_CIPHERTEXT + 1;
-        assertRejectedInTheClear(startedServer(), AlertDescription.RECORD_OVERFLOW,
+        assertRejectedInTheClear(startedServer(), AlertDescription.RECORD_OVERFLOW, FailureReason.CIPHERTEXT_TOO_LONG,
                 rawRecord(ContentType.APPLICATION_DATA.code(), length, new byte[length]));
     }
 
@@ -55,7 +56,7 @@ class RecordAbuseTest {
     void serverRejectsProtectedRecordLongerThan2To14Plus256WithRecordOverflow() {
         ServerVictim v = limitedServer();
         int length = RecordHeader.MAX_CIPHERTEXT + 1;
-        assertRejectedProtected(v.server, v.client, AlertDescription.RECORD_OVERFLOW,
+        assertRejectedProtected(v.server, v.client, AlertDescription.RECORD_OVERFLOW, FailureReason.CIPHERTEXT_TOO_LONG,
                 rawRecord(ContentType.APPLICATION_DATA.code(), length, new byte[length]));
     }
 
@@ -65,6 +66,7 @@ class RecordAbuseTest {
         // 2^14 + 2 bytes of TLSInnerPlaintext plus the 16-byte tag: inside 2^14 + 256, too long once opened.
         int length = RecordHeader.MAX_PLAINTEXT + 2 + 16;
         assertRejectedProtected(v.server, v.client, AlertDescription.RECORD_OVERFLOW,
+                FailureReason.INNER_PLAINTEXT_TOO_LONG,
                 rawRecord(ContentType.APPLICATION_DATA.code(), length, new byte[length]));
     }
 
@@ -73,7 +75,8 @@ class RecordAbuseTest {
         ServerVictim v = limitedServer();
         byte[] inner = new byte[RecordHeader.MAX_PLAINTEXT + 2];
         inner[inner.length - 1] = (byte) ContentType.APPLICATION_DATA.code();
-        assertRejectedProtected(v.server, v.client, AlertDescription.RECORD_OVERFLOW, v.client.sealInnerPlaintext(inner));
+        assertRejectedProtected(v.server, v.client, AlertDescription.RECORD_OVERFLOW,
+                FailureReason.INNER_PLAINTEXT_TOO_LONG, v.client.sealInnerPlaintext(inner));
     }
 
     @Test
@@ -81,6 +84,7 @@ class RecordAbuseTest {
         // RFC 8446 §5.4: no non-zero octet means no content type.
         ServerVictim v = limitedServer();
         assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.INNER_PLAINTEXT_NO_CONTENT_TYPE,
                 v.client.sealInnerPlaintext(new byte[16]));
     }
 
@@ -96,14 +100,15 @@ class RecordAbuseTest {
         ClientVictim v = new ClientVictim();
         v.deliverUpTo(HandshakeType.ENCRYPTED_EXTENSIONS);
         int length = RecordHeader.MAX_CIPHERTEXT + 1;
-        assertRejectedProtected(v.client, v.server, AlertDescription.RECORD_OVERFLOW,
+        assertRejectedProtected(v.client, v.server, AlertDescription.RECORD_OVERFLOW, FailureReason.CIPHERTEXT_TOO_LONG,
                 rawRecord(ContentType.APPLICATION_DATA.code(), length, new byte[length]));
     }
 
     @Test
     void serverRejectsRecordOfUnknownContentTypeWithUnexpectedMessage() {
         // RFC 8446 §5: an unexpected record type is unexpected_message.
-        assertRejectedInTheClear(startedServer(), AlertDescription.UNEXPECTED_MESSAGE, rawRecord(0x19, 1, new byte[1]));
+        assertRejectedInTheClear(startedServer(), AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.UNKNOWN_RECORD_TYPE, rawRecord(0x19, 1, new byte[1]));
     }
 
     // ---- the core's limits -------------------------------------------------------------------
@@ -115,6 +120,7 @@ class RecordAbuseTest {
             assertEquals(0, deliver(v.server, v.client.protect(ContentType.APPLICATION_DATA, Bytes.EMPTY)));
         }
         assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.TOO_MANY_EMPTY_RECORDS,
                 v.client.protect(ContentType.APPLICATION_DATA, Bytes.EMPTY));
     }
 
@@ -126,6 +132,7 @@ class RecordAbuseTest {
             assertEquals(0, deliver(v.server, v.client.protect(ContentType.ALERT, userCanceled)));
         }
         assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.TOO_MANY_EMPTY_RECORDS,
                 v.client.protect(ContentType.ALERT, userCanceled));
     }
 
@@ -150,6 +157,7 @@ class RecordAbuseTest {
         }
         v.client.handshaker.updateKeys(false);
         assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.TOO_MANY_POST_HANDSHAKE_MESSAGES,
                 v.client.records(v.client.take()));
     }
 
@@ -163,6 +171,7 @@ class RecordAbuseTest {
             deliver(v.client, v.server.protect(ContentType.HANDSHAKE, ticket));
         }
         assertRejectedProtected(v.client, v.server, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.TOO_MANY_POST_HANDSHAKE_MESSAGES,
                 v.server.protect(ContentType.HANDSHAKE, ticket));
     }
 
@@ -182,6 +191,7 @@ class RecordAbuseTest {
         deliver(server, handshakeRecord(Bytes.fromHex("01 FF FF")));
         assertEquals(null, server.failure(), "three header bytes decide nothing");
         TlsFailure f = assertRejectedInTheClear(server, AlertDescription.DECODE_ERROR,
+                FailureReason.HANDSHAKE_MESSAGE_TOO_LONG,
                 handshakeRecord(Bytes.fromHex("FF")));
         assertTrue(f.getMessage().contains("16777215"), f.getMessage());
     }
@@ -192,6 +202,7 @@ class RecordAbuseTest {
         v.deliverUpTo(HandshakeType.ENCRYPTED_EXTENSIONS);
         ByteBuffer record = v.server.protect(ContentType.HANDSHAKE, Bytes.fromHex("08 FF FF FF"),
                 v.message(HandshakeType.ENCRYPTED_EXTENSIONS).epoch());
-        assertRejectedProtected(v.client, v.server, AlertDescription.DECODE_ERROR, record);
+        assertRejectedProtected(v.client, v.server, AlertDescription.DECODE_ERROR,
+                FailureReason.HANDSHAKE_MESSAGE_TOO_LONG, record);
     }
 }

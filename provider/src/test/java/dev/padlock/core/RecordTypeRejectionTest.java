@@ -11,6 +11,7 @@ import dev.padlock.core.Scenarios.ServerVictim;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ContentType;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
@@ -31,7 +32,8 @@ class RecordTypeRejectionTest {
         ClientVictim v = new ClientVictim();
         Bytes serverHello = v.message(HandshakeType.SERVER_HELLO).message();
         deliver(v.client, handshakeRecord(serverHello.slice(0, 10)));
-        assertRejectedInTheClear(v.client, AlertDescription.UNEXPECTED_MESSAGE, changeCipherSpec());
+        assertRejectedInTheClear(v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.HANDSHAKE_MESSAGE_INTERRUPTED, changeCipherSpec());
     }
 
     @Test
@@ -39,14 +41,16 @@ class RecordTypeRejectionTest {
         ServerVictim v = new ServerVictim();
         var finished = v.message(HandshakeType.FINISHED);
         deliver(v.server, v.client.protect(ContentType.HANDSHAKE, finished.message().slice(0, 6), finished.epoch()));
-        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE, changeCipherSpec());
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.HANDSHAKE_MESSAGE_INTERRUPTED, changeCipherSpec());
     }
 
     @Test
     void failedServerQueuesNoSecondAlertForLaterRecords() {
         TlsConnection server = connection(serverConfig());
         server.start();
-        TlsFailure first = assertRejectedInTheClear(server, AlertDescription.UNEXPECTED_MESSAGE, changeCipherSpec());
+        TlsFailure first = assertRejectedInTheClear(server, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.UNEXPECTED_CHANGE_CIPHER_SPEC, changeCipherSpec());
         TlsFailure again = assertThrows(TlsFailure.class, () -> deliver(server, changeCipherSpec()));
         assertSame(first, again);
         assertEquals(0, drainRecords(server).size(), "exactly one fatal alert per connection");
@@ -66,6 +70,7 @@ class RecordTypeRejectionTest {
         ServerVictim v = new ServerVictim();
         v.complete();
         assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.PROTECTED_RECORD_OUTER_TYPE,
                 plaintextRecord(ContentType.ALERT, Bytes.of((byte) 2, (byte) 40)));
     }
 
@@ -74,6 +79,7 @@ class RecordTypeRejectionTest {
         ServerVictim v = new ServerVictim();
         v.complete();
         assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.PROTECTED_RECORD_INNER_TYPE,
                 v.client.protect(ContentType.CHANGE_CIPHER_SPEC, Bytes.of((byte) 1)));
     }
 
@@ -82,6 +88,7 @@ class RecordTypeRejectionTest {
         ServerVictim v = new ServerVictim();
         v.complete();
         assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.PROTECTED_RECORD_INNER_TYPE,
                 v.client.protect(new ContentType(0x19), Bytes.of((byte) 1)));
     }
 
@@ -100,6 +107,7 @@ class RecordTypeRejectionTest {
         ByteBuffer data = v.client.protect(ContentType.APPLICATION_DATA, Bytes.of((byte) 'x', (byte) 'y'));
         TlsFailure f = assertThrows(TlsFailure.class, () -> v.server.receive(data, new ByteBuffer[] {sink}, 0, 1));
         assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.alert());
+        assertEquals(FailureReason.HANDSHAKE_MESSAGE_INTERRUPTED, f.reason());
         assertEquals(0, sink.position(), "nothing delivered");
         assertEquals(0, sink.get(0), "the decrypted bytes were wiped from the caller's buffer");
         assertEquals(0, sink.get(1));
@@ -128,6 +136,7 @@ class RecordTypeRejectionTest {
         ServerVictim v = new ServerVictim();
         v.complete();
         assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.ZERO_LENGTH_HANDSHAKE_RECORD,
                 v.client.protect(ContentType.HANDSHAKE, Bytes.EMPTY));
     }
 
@@ -137,6 +146,7 @@ class RecordTypeRejectionTest {
         ServerVictim v = new ServerVictim();
         v.complete();
         TlsFailure f = assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.ZERO_LENGTH_ALERT_RECORD,
                 v.client.protect(ContentType.ALERT, Bytes.EMPTY));
         assertTrue(f.getMessage().contains("zero-length alert"), f.getMessage());
     }
@@ -149,6 +159,7 @@ class RecordTypeRejectionTest {
         TlsFailure f = assertThrows(TlsFailure.class,
                 () -> deliver(v.client, plaintextRecord(ContentType.ALERT, Bytes.EMPTY)));
         assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.alert());
+        assertEquals(FailureReason.ZERO_LENGTH_ALERT_RECORD, f.reason());
     }
 
     /**
@@ -166,6 +177,7 @@ class RecordTypeRejectionTest {
             content[i] = 1;
         }
         TlsFailure f = assertRejectedProtected(v.server, v.client, AlertDescription.DECODE_ERROR,
+                FailureReason.ALERT_RECORD_LENGTH,
                 v.client.protect(ContentType.ALERT, Bytes.wrap(content)));
         assertTrue(f.getMessage().contains("exactly one alert"), f.getMessage());
     }
@@ -178,6 +190,7 @@ class RecordTypeRejectionTest {
         ByteBuffer alert = v.client.protect(ContentType.ALERT, Bytes.of((byte) 1, (byte) 42));
         TlsFailure f = assertThrows(TlsFailure.class, () -> deliver(v.server, alert));
         assertEquals(AlertDescription.BAD_CERTIFICATE, f.alert());
+        assertEquals(FailureReason.PEER_ALERT, f.reason());
         assertEquals("Received fatal alert: bad_certificate", f.getMessage());
         assertTrue(v.server.failureFromPeer());
         assertEquals(0, drainRecords(v.server).size(), "no alert answers a fatal alert");
@@ -190,6 +203,7 @@ class RecordTypeRejectionTest {
         TlsFailure f = assertThrows(TlsFailure.class,
                 () -> deliver(v.client, plaintextRecord(ContentType.ALERT, Bytes.of((byte) 2, (byte) 40))));
         assertEquals(AlertDescription.HANDSHAKE_FAILURE, f.alert());
+        assertEquals(FailureReason.PEER_ALERT, f.reason());
         assertTrue(v.client.failureFromPeer());
         assertEquals(0, drainRecords(v.client).size(), "no alert answers a fatal alert");
     }

@@ -12,6 +12,7 @@ import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ClientHello;
 import dev.padlock.wire.EarlyDataExtension;
 import dev.padlock.wire.ExtensionType;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.RecordSizeLimitExtension;
 import dev.padlock.wire.ServerName;
@@ -26,10 +27,11 @@ import org.junit.jupiter.api.Test;
 class ServerExtensionRejectionTest {
     private final ClientHello hello = decodeClientHello(clientHelloOf(connection(clientConfig())));
 
-    private static void assertServerRejects(HandshakeConfig serverConfig, ClientHello ch, AlertDescription alert) {
+    private static void assertServerRejects(HandshakeConfig serverConfig, ClientHello ch, AlertDescription alert,
+            FailureReason reason) {
         TlsConnection server = connection(serverConfig);
         server.start();
-        assertRejectedInTheClear(server, alert, handshakeRecord(ch.encode()));
+        assertRejectedInTheClear(server, alert, reason, handshakeRecord(ch.encode()));
     }
 
     private static HandshakeConfig serverWithAlpn(List<String> protocols) {
@@ -47,7 +49,8 @@ class ServerExtensionRejectionTest {
         HandshakeConfig client = ConnectionPair.make(true, null, CipherSuiteSpec.SUPPORTED, ConnectionPair.ALL_GROUPS,
                 ClientAuth.NONE, List.of("http/1.1"));
         ClientHello ch = decodeClientHello(clientHelloOf(connection(client)));
-        assertServerRejects(serverWithAlpn(List.of("h2")), ch, AlertDescription.NO_APPLICATION_PROTOCOL);
+        assertServerRejects(serverWithAlpn(List.of("h2")), ch, AlertDescription.NO_APPLICATION_PROTOCOL,
+                FailureReason.NO_APPLICATION_PROTOCOL);
     }
 
     @Test
@@ -56,7 +59,7 @@ class ServerExtensionRejectionTest {
         Bytes emptyName = Bytes.fromHex("0003 02 6832 00");
         assertServerRejects(serverWithAlpn(List.of("h2")), withExtensions(hello, plus(hello.extensions(),
                 new UnknownExtension(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, emptyName))),
-                AlertDescription.DECODE_ERROR);
+                AlertDescription.DECODE_ERROR, FailureReason.DECODE);
     }
 
     @Test
@@ -64,21 +67,22 @@ class ServerExtensionRejectionTest {
         ServerNameExtension twoHosts = new ServerNameExtension(List.of(ServerName.hostName("localhost"),
                 ServerName.hostName("example.com")));
         assertServerRejects(serverConfig(), withExtensions(hello, plus(hello.extensions(), twoHosts)),
-                AlertDescription.ILLEGAL_PARAMETER);
+                AlertDescription.ILLEGAL_PARAMETER, FailureReason.SERVER_NAME_DUPLICATE_TYPE);
     }
 
     @Test
     void serverWhoseMatchersRefuseTheServerNameFailsWithUnrecognizedName() {
         ServerNameExtension other = new ServerNameExtension(List.of(ServerName.hostName("other.example")));
         assertServerRejects(serverMatching("localhost"), withExtensions(hello, plus(hello.extensions(), other)),
-                AlertDescription.UNRECOGNIZED_NAME);
+                AlertDescription.UNRECOGNIZED_NAME, FailureReason.SERVER_NAME_UNRECOGNIZED);
     }
 
     @Test
     void serverRejectsRecordSizeLimitBelow64WithIllegalParameter() {
         // RFC 8449 §4: a value below 64 is illegal_parameter.
         assertServerRejects(serverConfig(), withExtensions(hello, plus(hello.extensions(),
-                new RecordSizeLimitExtension(63))), AlertDescription.ILLEGAL_PARAMETER);
+                new RecordSizeLimitExtension(63))), AlertDescription.ILLEGAL_PARAMETER,
+                FailureReason.RECORD_SIZE_LIMIT_TOO_SMALL);
     }
 
     @Test
@@ -93,6 +97,7 @@ class ServerExtensionRejectionTest {
         List<ByteBuffer> out = drainRecords(client);
         ClientHello second = decodeClientHello(fragment(out.get(out.size() - 1)));
         ClientHello withEarlyData = withExtensions(second, plus(second.extensions(), new EarlyDataExtension()));
-        assertRejectedInTheClear(server, AlertDescription.ILLEGAL_PARAMETER, handshakeRecord(withEarlyData.encode()));
+        assertRejectedInTheClear(server, AlertDescription.ILLEGAL_PARAMETER,
+                FailureReason.SECOND_CLIENT_HELLO_EARLY_DATA, handshakeRecord(withEarlyData.encode()));
     }
 }

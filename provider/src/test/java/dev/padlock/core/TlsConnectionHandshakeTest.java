@@ -10,6 +10,7 @@ import dev.padlock.handshake.ClientAuth;
 import dev.padlock.testing.TestPki;
 import dev.padlock.testing.TestPki.KeyKind;
 import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
@@ -73,5 +74,6 @@ class TlsConnectionHandshakeTest {
                         ConnectionPair.ALL_GROUPS, ClientAuth.REQUIRED, List.of()));
         TlsFailure f = assertThrows(TlsFailure.class, pair::handshake);
         assertEquals(AlertDescription.CERTIFICATE_REQUIRED, f.alert());
+        assertEquals(FailureReason.CLIENT_CERTIFICATE_REQUIRED, f.reason());
     }
 }

@@ -15,6 +15,7 @@ import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CertificateRequest;
 import dev.padlock.wire.ContentType;
 import dev.padlock.wire.EncryptedExtensions;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.KeyUpdate;
 import dev.padlock.wire.NamedGroup;
@@ -121,7 +122,8 @@ class WrongMomentTest {
             TlsConnection client = connection(clientConfig());
             client.start();
             drainRecords(client);
-            assertNamesState(assertRejectedInTheClear(client, AlertDescription.UNEXPECTED_MESSAGE, handshakeRecord(m)),
+            assertNamesState(assertRejectedInTheClear(client, AlertDescription.UNEXPECTED_MESSAGE,
+                    FailureReason.UNEXPECTED_HANDSHAKE_MESSAGE, handshakeRecord(m)),
                     state, message);
             return;
         }
@@ -143,7 +145,8 @@ class WrongMomentTest {
             });
             record = v.server.protect(ContentType.HANDSHAKE, m, v.message(HandshakeType.FINISHED).epoch());
         }
-        assertNamesState(assertRejectedProtected(v.client, v.server, AlertDescription.UNEXPECTED_MESSAGE, record),
+        assertNamesState(assertRejectedProtected(v.client, v.server, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.UNEXPECTED_HANDSHAKE_MESSAGE, record),
                 state, message);
     }
 
@@ -159,7 +162,8 @@ class WrongMomentTest {
             if (retried) {
                 answerWithHelloRetryRequest(server);
             }
-            assertNamesState(assertRejectedInTheClear(server, AlertDescription.UNEXPECTED_MESSAGE, handshakeRecord(m)),
+            assertNamesState(assertRejectedInTheClear(server, AlertDescription.UNEXPECTED_MESSAGE,
+                    FailureReason.UNEXPECTED_HANDSHAKE_MESSAGE, handshakeRecord(m)),
                     state, message);
             return;
         }
@@ -177,7 +181,8 @@ class WrongMomentTest {
             }
             record = v.client.protect(ContentType.HANDSHAKE, m, v.message(HandshakeType.FINISHED).epoch());
         }
-        assertNamesState(assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE, record),
+        assertNamesState(assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.UNEXPECTED_HANDSHAKE_MESSAGE, record),
                 state, message);
     }
 
@@ -203,7 +208,7 @@ class WrongMomentTest {
     void serverRejectsUnknownHandshakeMessageTypeWithUnexpectedMessage() {
         TlsConnection server = connection(serverConfig());
         server.start();
-        assertRejectedInTheClear(server, AlertDescription.UNEXPECTED_MESSAGE,
+        assertRejectedInTheClear(server, AlertDescription.UNEXPECTED_MESSAGE, FailureReason.UNKNOWN_HANDSHAKE_TYPE,
                 handshakeRecord(message(new HandshakeType(0xFE), Bytes.of((byte) 0))));
     }
 
@@ -215,7 +220,8 @@ class WrongMomentTest {
         var finished = v.message(HandshakeType.FINISHED);
         ByteBuffer record = v.client.protect(ContentType.HANDSHAKE,
                 finished.message().concat(new KeyUpdate(false).encode()), finished.epoch());
-        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE, record);
+        assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.HANDSHAKE_MESSAGE_SPANS_KEY_CHANGE, record);
     }
 
     @Test
@@ -225,7 +231,8 @@ class WrongMomentTest {
         var finished = v.message(HandshakeType.FINISHED);
         ByteBuffer record = v.server.protect(ContentType.HANDSHAKE,
                 finished.message().concat(SAMPLES.get("NewSessionTicket")), finished.epoch());
-        assertRejectedProtected(v.client, v.server, AlertDescription.UNEXPECTED_MESSAGE, record);
+        assertRejectedProtected(v.client, v.server, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.HANDSHAKE_MESSAGE_SPANS_KEY_CHANGE, record);
     }
 
     @Test
@@ -234,6 +241,7 @@ class WrongMomentTest {
         v.complete();
         Bytes twoUpdates = new KeyUpdate(false).encode().concat(new KeyUpdate(false).encode());
         assertRejectedProtected(v.server, v.client, AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.HANDSHAKE_MESSAGE_SPANS_KEY_CHANGE,
                 v.client.protect(ContentType.HANDSHAKE, twoUpdates));
     }
 
@@ -242,6 +250,7 @@ class WrongMomentTest {
         ServerVictim v = new ServerVictim();
         v.complete();
         assertRejectedProtected(v.server, v.client, AlertDescription.ILLEGAL_PARAMETER,
+                FailureReason.KEY_UPDATE_REQUEST_INVALID,
                 v.client.protect(ContentType.HANDSHAKE, Bytes.fromHex("18 000001 02")));
     }
 
@@ -249,7 +258,7 @@ class WrongMomentTest {
     void serverRejectsAlertRecordOfThreeBytesWithDecodeError() {
         TlsConnection server = connection(serverConfig());
         server.start();
-        assertRejectedInTheClear(server, AlertDescription.DECODE_ERROR,
+        assertRejectedInTheClear(server, AlertDescription.DECODE_ERROR, FailureReason.ALERT_RECORD_LENGTH,
                 plaintextRecord(ContentType.ALERT, Bytes.of((byte) 2, (byte) 40, (byte) 0)));
     }
 }

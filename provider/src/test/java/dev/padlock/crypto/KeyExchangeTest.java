@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.KeyShareEntry;
 import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.TlsFailure;
@@ -56,9 +57,9 @@ class KeyExchangeTest {
     @MethodSource("groups")
     void wrongLengthIsIllegalParameter(NamedGroup group, int publicLength, int secretLength) {
         Bytes good = KeyExchanges.of(group).start(RANDOM).keyShare();
-        assertBothSidesRefuse(group, good.slice(0, publicLength - 1));
-        assertBothSidesRefuse(group, good.concat(Bytes.of((byte) 0)));
-        assertBothSidesRefuse(group, Bytes.EMPTY);
+        assertBothSidesRefuse(FailureReason.KEY_SHARE_WRONG_LENGTH, group, good.slice(0, publicLength - 1));
+        assertBothSidesRefuse(FailureReason.KEY_SHARE_WRONG_LENGTH, group, good.concat(Bytes.of((byte) 0)));
+        assertBothSidesRefuse(FailureReason.KEY_SHARE_WRONG_LENGTH, group, Bytes.EMPTY);
     }
 
     @Test
@@ -66,18 +67,19 @@ class KeyExchangeTest {
         Bytes peer = KeyExchanges.of(NamedGroup.SECP256R1).start(RANDOM).keyShare();
         // The compressed form 0x02/0x03 || X (33 bytes) ...
         Bytes compressed = Bytes.of((byte) (2 + (peer.get(64) & 1))).concat(peer.slice(1, 33));
-        assertBothSidesRefuse(NamedGroup.SECP256R1, compressed);
+        assertBothSidesRefuse(FailureReason.KEY_SHARE_WRONG_LENGTH, NamedGroup.SECP256R1, compressed);
         // ... and a 65-byte value whose legacy_form is not 4.
         byte[] wrongForm = peer.toByteArray();
         wrongForm[0] = 2;
-        assertBothSidesRefuse(NamedGroup.SECP256R1, Bytes.wrap(wrongForm));
+        assertBothSidesRefuse(FailureReason.KEY_SHARE_NOT_UNCOMPRESSED, NamedGroup.SECP256R1, Bytes.wrap(wrongForm));
     }
 
     @Test
     void ecPointOffTheCurveIsIllegalParameter() {
         byte[] peer = KeyExchanges.of(NamedGroup.SECP256R1).start(RANDOM).keyShare().toByteArray();
         peer[64] ^= 1;
-        for (TlsFailure f : assertBothSidesRefuse(NamedGroup.SECP256R1, Bytes.wrap(peer))) {
+        for (TlsFailure f : assertBothSidesRefuse(FailureReason.KEY_SHARE_POINT_NOT_ON_CURVE,
+                NamedGroup.SECP256R1, Bytes.wrap(peer))) {
             assertTrue(f.detail().contains("not on the curve"), f.detail());
         }
     }
@@ -87,17 +89,17 @@ class KeyExchangeTest {
         byte[] peer = new byte[65];
         peer[0] = 4;
         java.util.Arrays.fill(peer, 1, 65, (byte) 0xFF);
-        assertBothSidesRefuse(NamedGroup.SECP256R1, Bytes.wrap(peer));
+        assertBothSidesRefuse(FailureReason.KEY_SHARE_COORDINATE_OUT_OF_RANGE, NamedGroup.SECP256R1, Bytes.wrap(peer));
     }
 
     @Test
     void allZeroX25519PublicKeyGivesAllZeroSecretAndIsRefused() {
-        assertBothSidesRefuse(NamedGroup.X25519, Bytes.wrap(new byte[32]));
+        assertBothSidesRefuse(FailureReason.KEY_SHARE_INVALID_PUBLIC_KEY, NamedGroup.X25519, Bytes.wrap(new byte[32]));
     }
 
     @Test
     void allZeroX448PublicKeyIsRefused() {
-        assertBothSidesRefuse(NamedGroup.X448, Bytes.wrap(new byte[56]));
+        assertBothSidesRefuse(FailureReason.KEY_SHARE_INVALID_PUBLIC_KEY, NamedGroup.X448, Bytes.wrap(new byte[56]));
     }
 
     @Test
@@ -105,7 +107,7 @@ class KeyExchangeTest {
         // u = 1 has small order (RFC 7748 §6): the shared secret is all zero.
         byte[] one = new byte[32];
         one[0] = 1;
-        assertBothSidesRefuse(NamedGroup.X25519, Bytes.wrap(one));
+        assertBothSidesRefuse(FailureReason.KEY_SHARE_INVALID_PUBLIC_KEY, NamedGroup.X25519, Bytes.wrap(one));
     }
 
     @Test
@@ -154,10 +156,12 @@ class KeyExchangeTest {
 
         // A server_share in a group no share was sent for (RFC 8446 §4.2.8) ...
         Bytes x448 = KeyExchanges.of(NamedGroup.X448).start(RANDOM).keyShare();
-        TlsFailure f = assertIllegalParameter(() -> client.finish(new KeyShareEntry(NamedGroup.X448, x448)));
+        TlsFailure f = assertIllegalParameter(FailureReason.SERVER_HELLO_GROUP_NOT_SHARED,
+                () -> client.finish(new KeyShareEntry(NamedGroup.X448, x448)));
         assertTrue(f.detail().contains("no share was sent"), f.detail());
         // ... and a secp256r1 value offered as the x25519 answer are refused.
-        assertIllegalParameter(() -> client.finish(new KeyShareEntry(NamedGroup.X25519, server.keyShare())));
+        assertIllegalParameter(FailureReason.KEY_SHARE_WRONG_LENGTH,
+                () -> client.finish(new KeyShareEntry(NamedGroup.X25519, server.keyShare())));
     }
 
     @Test
@@ -188,26 +192,31 @@ class KeyExchangeTest {
         assertArrayEquals(server.sharedSecret(), client.finish(server.keyShare()));
 
         // A whole share of the wrong length, or one bad component, is illegal_parameter.
-        assertIllegalParameter(() -> hybrid.respond(client.keyShare().slice(0, 96), RANDOM));
-        assertIllegalParameter(() -> client.finish(server.keyShare().concat(Bytes.of((byte) 0))));
+        assertIllegalParameter(FailureReason.KEY_SHARE_WRONG_LENGTH,
+                () -> hybrid.respond(client.keyShare().slice(0, 96), RANDOM));
+        assertIllegalParameter(FailureReason.KEY_SHARE_WRONG_LENGTH,
+                () -> client.finish(server.keyShare().concat(Bytes.of((byte) 0))));
         Bytes zeroX25519 = Bytes.wrap(new byte[32]).concat(server.keyShare().slice(32, 97));
-        assertIllegalParameter(() -> client.finish(zeroX25519));
+        assertIllegalParameter(FailureReason.KEY_SHARE_INVALID_PUBLIC_KEY, () -> client.finish(zeroX25519));
         byte[] offCurve = client.keyShare().toByteArray();
         offCurve[96] ^= 1;
-        assertIllegalParameter(() -> hybrid.respond(Bytes.wrap(offCurve), RANDOM));
+        assertIllegalParameter(FailureReason.KEY_SHARE_POINT_NOT_ON_CURVE,
+                () -> hybrid.respond(Bytes.wrap(offCurve), RANDOM));
     }
 
     /** Both the client finishing with {@code peer} and the server responding to it refuse it. */
-    private static List<TlsFailure> assertBothSidesRefuse(NamedGroup group, Bytes peer) {
+    private static List<TlsFailure> assertBothSidesRefuse(FailureReason reason, NamedGroup group, Bytes peer) {
         KeyExchange kx = KeyExchanges.of(group);
         ClientKeyShare client = kx.start(RANDOM);
-        return List.of(assertIllegalParameter(() -> client.finish(peer)),
-                assertIllegalParameter(() -> kx.respond(peer, RANDOM)));
+        return List.of(assertIllegalParameter(reason, () -> client.finish(peer)),
+                assertIllegalParameter(reason, () -> kx.respond(peer, RANDOM)));
     }
 
-    private static TlsFailure assertIllegalParameter(org.junit.jupiter.api.function.Executable e) {
+    private static TlsFailure assertIllegalParameter(FailureReason reason,
+            org.junit.jupiter.api.function.Executable e) {
         TlsFailure f = assertThrows(TlsFailure.class, e);
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, f.alert());
+        assertEquals(reason, f.reason(), f::getMessage);
         return f;
     }
 }

@@ -16,6 +16,7 @@ import dev.padlock.session.TlsSession;
 import dev.padlock.testing.TestPki;
 import dev.padlock.testing.TestPki.KeyKind;
 import dev.padlock.wire.AlertDescription;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.SignatureScheme;
 import java.nio.ByteBuffer;
@@ -259,6 +260,7 @@ class SecretErasureTest {
         Pair pair = new Pair(client(List.of(NamedGroup.X25519), Credentials.NONE), server(ClientAuth.REQUIRED))
                 .handshake();
         assertEquals(AlertDescription.CERTIFICATE_REQUIRED, pair.server.connection.failure().alert());
+        assertEquals(FailureReason.CLIENT_CERTIFICATE_REQUIRED, pair.server.connection.failure().reason());
         assertTrue(pair.client.connection.failure() != null, "the client heard the alert");
         pair.server.only("master_secret");
         pair.server.assertEverythingErased();

@@ -11,6 +11,7 @@ import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ContentType;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ class DeframerTest {
             assertEquals(4, d.offer(h, 0, 4));
             TlsFailure f = assertThrows(TlsFailure.class, () -> d.offer(h, 4, 1));
             assertEquals(AlertDescription.RECORD_OVERFLOW, f.alert(), header);
+            assertEquals(FailureReason.CIPHERTEXT_TOO_LONG, f.reason());
             assertThrows(IllegalStateException.class, () -> d.offer(h, 0, 1), "no resynchronising");
         }
     }
@@ -39,6 +41,7 @@ class DeframerTest {
         byte[] h = Bytes.fromHex("47 45 54 20 2f").toByteArray(); // "GET /": not TLS at all
         TlsFailure f = assertThrows(TlsFailure.class, () -> d.offer(h, 0, 5));
         assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.alert());
+        assertEquals(FailureReason.UNKNOWN_RECORD_TYPE, f.reason());
     }
 
     @Test
@@ -47,6 +50,7 @@ class DeframerTest {
         ByteBuffer chunk = CLIENT_ALERT_RECORD.concat(Bytes.fromHex("17 03 03 41 01")).asBuffer();
         TlsFailure f = assertThrows(TlsFailure.class, () -> d.offer(chunk));
         assertEquals(AlertDescription.RECORD_OVERFLOW, f.alert());
+        assertEquals(FailureReason.CIPHERTEXT_TOO_LONG, f.reason());
     }
 
     @Test
@@ -139,9 +143,15 @@ class DeframerTest {
         assertEquals("opened", outcome(record));
     }
 
+    private static final String MAC = "bad_record_mac/" + FailureReason.RECORD_MAC;
+    private static final String OUTER_TYPE = "unexpected_message/" + FailureReason.PROTECTED_RECORD_OUTER_TYPE;
+    private static final String UNKNOWN_TYPE = "unexpected_message/" + FailureReason.UNKNOWN_RECORD_TYPE;
+
     /**
-     * What RFC 8446 prescribes for the alert record with bit {@code bit} of byte {@code p} flipped.
-     * Byte 0 becomes another type: never application_data, so unexpected_message (§5, §5.2).
+     * What RFC 8446 prescribes for the alert record with bit {@code bit} of byte {@code p} flipped,
+     * as alert/reason. Byte 0 becomes another type: never application_data, so unexpected_message
+     * (§5, §5.2): for handshake (bit 0) and alert (bit 1) the record layer refuses the outer type,
+     * for the rest the header's type is unknown.
      * Bytes 1–2 (legacy_record_version) are ignored but authenticated: bad_record_mac (§5.2).
      * Bytes 3–4 are the length 0x0013: a larger claim (under 2^14 + 256) leaves the deframer
      * waiting for more bytes, one above 2^14 + 256 is record_overflow, a smaller one cuts the
@@ -150,15 +160,15 @@ class DeframerTest {
      */
     private static String expectedOutcome(int p, int bit) {
         return switch (p) {
-            case 0 -> "unexpected_message";
-            case 1, 2 -> "bad_record_mac";
+            case 0 -> bit <= 1 ? OUTER_TYPE : UNKNOWN_TYPE;
+            case 1, 2 -> MAC;
             // 0x0113 .. 0x4013 wait; 0x8013 > 0x4100
-            case 3 -> bit == 7 ? "record_overflow" : "waiting";
+            case 3 -> bit == 7 ? "record_overflow/" + FailureReason.CIPHERTEXT_TOO_LONG : "waiting";
             // 0x12 and 0x11 are shorter: the record fails authentication. 0x03 is shorter still,
             // so the 16 bytes left over start the next header, "60 65 56 66 b7": type 0x60.
             // 0x17, 0x1b, 0x33, 0x53, 0x93 are longer: the deframer waits.
-            case 4 -> bit == 0 || bit == 1 ? "bad_record_mac" : bit == 4 ? "unexpected_message" : "waiting";
-            default -> "bad_record_mac";
+            case 4 -> bit == 0 || bit == 1 ? MAC : bit == 4 ? UNKNOWN_TYPE : "waiting";
+            default -> MAC;
         };
     }
 
@@ -176,7 +186,7 @@ class DeframerTest {
             ContentType type = decryptor.open(d.nextRecord(), out);
             return type.equals(ContentType.ALERT) && contents(out.flip()).equals(CLOSE_NOTIFY) ? "opened" : "wrong";
         } catch (TlsFailure f) {
-            return f.alert().name();
+            return f.alert().name() + "/" + f.reason();
         }
     }
 

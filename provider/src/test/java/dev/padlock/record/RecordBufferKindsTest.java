@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.ContentType;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -120,6 +121,7 @@ class RecordBufferKindsTest {
             TlsFailure f = assertThrows(TlsFailure.class,
                     () -> decryptor(suite).open(ByteBuffer.wrap(record), dst));
             assertEquals(AlertDescription.BAD_RECORD_MAC, f.alert());
+            assertEquals(FailureReason.RECORD_MAC, f.reason());
             assertEquals(3, dst.position(), out.toString());
         }
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ContentType;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class RecordHeaderTest {
             TlsFailure f = assertThrows(TlsFailure.class,
                     () -> RecordHeader.peekRecordLength(Bytes.fromHex(header).asBuffer()));
             assertEquals(AlertDescription.RECORD_OVERFLOW, f.alert(), header);
+            assertEquals(FailureReason.CIPHERTEXT_TOO_LONG, f.reason());
         }
     }
 
@@ -47,6 +49,7 @@ class RecordHeaderTest {
             ByteBuffer b = ByteBuffer.wrap(new byte[] {(byte) type, 3, 3, 0, 1});
             TlsFailure f = assertThrows(TlsFailure.class, () -> RecordHeader.peekRecordLength(b));
             assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.alert(), "type " + type);
+            assertEquals(FailureReason.UNKNOWN_RECORD_TYPE, f.reason());
         }
     }
 
@@ -78,6 +81,7 @@ class RecordHeaderTest {
         TlsFailure f = assertThrows(TlsFailure.class,
                 () -> RecordHeader.readPlaintext(ByteBuffer.wrap(record), ByteBuffer.allocate(1 << 15)));
         assertEquals(AlertDescription.RECORD_OVERFLOW, f.alert());
+        assertEquals(FailureReason.PLAINTEXT_TOO_LONG, f.reason());
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ContentType;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
@@ -70,6 +71,7 @@ class RecordProtectionTest {
                     TlsFailure f = assertThrows(TlsFailure.class,
                             () -> decryptor(suite).open(ByteBuffer.wrap(tampered), ByteBuffer.allocate(64)));
                     assertEquals(AlertDescription.BAD_RECORD_MAC, f.alert(), suite.suite() + " byte " + p);
+                    assertEquals(FailureReason.RECORD_MAC, f.reason());
                 }
             }
         }
@@ -136,6 +138,7 @@ class RecordProtectionTest {
             TlsFailure f = assertThrows(TlsFailure.class,
                     () -> decryptor.open(copy(record, ByteBuffer::allocate), ByteBuffer.allocate(64)));
             assertEquals(AlertDescription.BAD_RECORD_MAC, f.alert(), "sequence " + wrong);
+            assertEquals(FailureReason.RECORD_MAC, f.reason());
             assertEquals(wrong, decryptor.sequenceNumber(), "a failed open does not advance");
         }
         Tls13RecordDecryptor right = decryptor(suite);
@@ -162,6 +165,7 @@ class RecordProtectionTest {
         TlsFailure f = assertThrows(TlsFailure.class, () -> encryptor.seal(ContentType.APPLICATION_DATA,
                 src, 0, ByteBuffer.allocate(100)));
         assertEquals(AlertDescription.INTERNAL_ERROR, f.alert());
+        assertEquals(FailureReason.KEY_USAGE_LIMIT_REACHED, f.reason());
         assertEquals(CONTENT.length(), src.remaining(), "nothing consumed");
         assertEquals(limit, encryptor.sequenceNumber());
     }
@@ -176,6 +180,7 @@ class RecordProtectionTest {
         TlsFailure f = assertThrows(TlsFailure.class, () -> seal(encryptor, ContentType.APPLICATION_DATA,
                 CONTENT, 0, ByteBuffer::allocate));
         assertEquals(AlertDescription.INTERNAL_ERROR, f.alert());
+        assertEquals(FailureReason.KEY_USAGE_LIMIT_REACHED, f.reason());
     }
 
     @Test
@@ -189,6 +194,7 @@ class RecordProtectionTest {
         TlsFailure f = assertThrows(TlsFailure.class, () -> seal(encryptor,
                 ContentType.APPLICATION_DATA, CONTENT, 0, ByteBuffer::allocate));
         assertEquals(AlertDescription.INTERNAL_ERROR, f.alert());
+        assertEquals(FailureReason.KEY_USAGE_LIMIT_REACHED, f.reason());
         assertEquals(-1L, encryptor.sequenceNumber());
     }
 
@@ -204,6 +210,7 @@ class RecordProtectionTest {
         TlsFailure f = assertThrows(TlsFailure.class,
                 () -> decryptor.open(copy(last, ByteBuffer::allocate), ByteBuffer.allocate(64)));
         assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.alert());
+        assertEquals(FailureReason.SEQUENCE_NUMBER_EXHAUSTED, f.reason());
     }
 
     private static CipherSuiteSpec unlimited() {
@@ -217,15 +224,18 @@ class RecordProtectionTest {
         CipherSuiteSpec suite = CipherSuiteSpec.TLS_AES_128_GCM_SHA256;
         for (int outer : new int[] {0x14, 0x15, 0x16}) {
             Bytes record = rawSeal(suite, 0, outer, new byte[] {1, 2, 3, 0x17});
-            assertOpenFails(suite, record, AlertDescription.UNEXPECTED_MESSAGE);
+            assertOpenFails(suite, record, AlertDescription.UNEXPECTED_MESSAGE,
+                    FailureReason.PROTECTED_RECORD_OUTER_TYPE);
         }
     }
 
     @Test
     void allZeroInnerPlaintextIsUnexpectedMessage() {
         CipherSuiteSpec suite = CipherSuiteSpec.TLS_AES_256_GCM_SHA384;
-        assertOpenFails(suite, rawSeal(suite, 0, 0x17, new byte[1]), AlertDescription.UNEXPECTED_MESSAGE);
-        assertOpenFails(suite, rawSeal(suite, 0, 0x17, new byte[40]), AlertDescription.UNEXPECTED_MESSAGE);
+        assertOpenFails(suite, rawSeal(suite, 0, 0x17, new byte[1]), AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.INNER_PLAINTEXT_NO_CONTENT_TYPE);
+        assertOpenFails(suite, rawSeal(suite, 0, 0x17, new byte[40]), AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.INNER_PLAINTEXT_NO_CONTENT_TYPE);
     }
 
     @Test
@@ -233,7 +243,7 @@ class RecordProtectionTest {
         CipherSuiteSpec suite = CipherSuiteSpec.TLS_CHACHA20_POLY1305_SHA256;
         for (int inner : new int[] {0x14, 0x01, 0x13, 0x18, 0xff}) {
             assertOpenFails(suite, rawSeal(suite, 0, 0x17, new byte[] {1, (byte) inner, 0, 0}),
-                    AlertDescription.UNEXPECTED_MESSAGE);
+                    AlertDescription.UNEXPECTED_MESSAGE, FailureReason.PROTECTED_RECORD_INNER_TYPE);
         }
     }
 
@@ -242,7 +252,8 @@ class RecordProtectionTest {
         CipherSuiteSpec suite = CipherSuiteSpec.TLS_AES_128_GCM_SHA256;
         byte[] inner = new byte[RecordHeader.MAX_PLAINTEXT + 2];
         inner[inner.length - 2] = 0x17;
-        assertOpenFails(suite, rawSeal(suite, 0, 0x17, inner), AlertDescription.RECORD_OVERFLOW);
+        assertOpenFails(suite, rawSeal(suite, 0, 0x17, inner), AlertDescription.RECORD_OVERFLOW,
+                FailureReason.INNER_PLAINTEXT_TOO_LONG);
         byte[] largest = Arrays.copyOf(inner, RecordHeader.MAX_PLAINTEXT + 1);
         largest[largest.length - 1] = 0x17;
         Tls13RecordDecryptor decryptor = decryptor(suite);
@@ -256,8 +267,9 @@ class RecordProtectionTest {
     void recordShorterThanItsTagIsBadRecordMac() {
         CipherSuiteSpec suite = CipherSuiteSpec.TLS_AES_128_GCM_SHA256;
         assertOpenFails(suite, Bytes.fromHex("17 03 03 00 10 00112233445566778899aabbccddeeff"),
-                AlertDescription.BAD_RECORD_MAC);
-        assertOpenFails(suite, Bytes.fromHex("17 03 03 00 00"), AlertDescription.BAD_RECORD_MAC);
+                AlertDescription.BAD_RECORD_MAC, FailureReason.RECORD_SHORTER_THAN_TAG);
+        assertOpenFails(suite, Bytes.fromHex("17 03 03 00 00"), AlertDescription.BAD_RECORD_MAC,
+                FailureReason.RECORD_SHORTER_THAN_TAG);
     }
 
     @Test
@@ -280,10 +292,12 @@ class RecordProtectionTest {
         assertEquals(0, encryptor.sequenceNumber());
     }
 
-    private static void assertOpenFails(CipherSuiteSpec suite, Bytes record, AlertDescription alert) {
+    private static void assertOpenFails(CipherSuiteSpec suite, Bytes record, AlertDescription alert,
+            FailureReason reason) {
         TlsFailure f = assertThrows(TlsFailure.class, () -> decryptor(suite).open(copy(record, ByteBuffer::allocate),
                 ByteBuffer.allocate(RecordHeader.MAX_RECORD)));
         assertEquals(alert, f.alert(), f.getMessage());
+        assertEquals(reason, f.reason(), f.getMessage());
     }
 
     static Tls13RecordEncryptor encryptor(CipherSuiteSpec suite) {

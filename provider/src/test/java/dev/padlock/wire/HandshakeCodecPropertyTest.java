@@ -20,6 +20,8 @@ class HandshakeCodecPropertyTest {
     static void assertDecodeError(Runnable r) {
         TlsFailure f = assertThrows(TlsFailure.class, r::run);
         assertEquals(AlertDescription.DECODE_ERROR, f.alert(), f.getMessage());
+        assertEquals(FailureReason.DECODE, f.reason(), f.getMessage());
+        assertEquals(FailureReason.DECODE, f.reason());
     }
 
     @Test

@@ -16,9 +16,10 @@ class HandshakeCodecRulesTest {
     private static final String SV = "002b 0003 02 0304";
     private static final String EARLY_DATA = "002a 0000";
 
-    private static TlsFailure fails(AlertDescription alert, Runnable r) {
+    private static TlsFailure fails(AlertDescription alert, FailureReason reason, Runnable r) {
         TlsFailure f = assertThrows(TlsFailure.class, r::run);
         assertEquals(alert, f.alert(), f.getMessage());
+        assertEquals(reason, f.reason(), f.getMessage());
         return f;
     }
 
@@ -45,7 +46,7 @@ class HandshakeCodecRulesTest {
     }
 
     private static void failsAt(String field, Runnable r) {
-        TlsFailure f = fails(AlertDescription.DECODE_ERROR, r);
+        TlsFailure f = fails(AlertDescription.DECODE_ERROR, FailureReason.DECODE, r);
         assertTrue(f.getMessage().startsWith(field + ":"), f.getMessage());
     }
 
@@ -64,7 +65,7 @@ class HandshakeCodecRulesTest {
 
     @Test
     void duplicateExtensionIsDecodeError() {
-        fails(AlertDescription.DECODE_ERROR,
+        fails(AlertDescription.DECODE_ERROR, FailureReason.DECODE,
                 () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "000a 0004 0002 001d", "000a 0004 0002 0017"))));
     }
 
@@ -72,15 +73,18 @@ class HandshakeCodecRulesTest {
     void preSharedKeyNotLastInClientHelloIsIllegalParameter() {
         String psk = "0029 002f 000a 0004 01020304 00000000 0021 20" + "11".repeat(32);
         clientHello(ch("00", "0002 1301", "0100", exts(SV, psk)));
-        fails(AlertDescription.ILLEGAL_PARAMETER, () -> clientHello(ch("00", "0002 1301", "0100", exts(psk, SV))));
+        fails(AlertDescription.ILLEGAL_PARAMETER,
+                FailureReason.PRE_SHARED_KEY_NOT_LAST, () -> clientHello(ch("00", "0002 1301", "0100", exts(psk, SV))));
     }
 
     @Test
     void preSharedKeyBoundsAreDecodeErrors() {
         String shortBinder = "0029 002e 000a 0004 01020304 00000000 0020 1f" + "11".repeat(31);
-        fails(AlertDescription.DECODE_ERROR, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, shortBinder))));
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, shortBinder))));
         String emptyIdentity = "0029 002b 0006 0000 00000000 0021 20" + "11".repeat(32);
-        fails(AlertDescription.DECODE_ERROR, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, emptyIdentity))));
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, emptyIdentity))));
     }
 
     @Test
@@ -103,41 +107,56 @@ class HandshakeCodecRulesTest {
     void serverNameForms() {
         ClientHello ch = clientHello(ch("00", "0002 1301", "0100", exts(SV, "0000 000b 0009 00 0006 736572766572")));
         assertEquals(ServerNameExtension.hostName("server"), ch.extension(ServerNameExtension.class).orElseThrow());
-        fails(AlertDescription.DECODE_ERROR, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "0000 0002 0000"))));
-        fails(AlertDescription.DECODE_ERROR, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "0000 0000"))));
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "0000 0002 0000"))));
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "0000 0000"))));
         EncryptedExtensions ee = EncryptedExtensions.decode(TlsReader.of(Bytes.fromHex("0004 0000 0000"), "EncryptedExtensions"));
         assertEquals(List.of(ServerNameExtension.EMPTY), ee.extensions());
-        fails(AlertDescription.DECODE_ERROR, () -> EncryptedExtensions.decode(
+        fails(AlertDescription.DECODE_ERROR, FailureReason.DECODE, () -> EncryptedExtensions.decode(
                 TlsReader.of(Bytes.fromHex("0006 0000 0002 0000"), "EncryptedExtensions")));
     }
 
     @Test
     void extensionBodyBounds() {
         // supported_groups<2..2^16-1>, ALPN list<2..> of names<1..>, cookie<1..>, versions<2..254>
-        fails(AlertDescription.DECODE_ERROR, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "000a 0002 0000"))));
-        fails(AlertDescription.DECODE_ERROR, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "0010 0004 0002 00 00"))));
-        fails(AlertDescription.DECODE_ERROR, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "002c 0002 0000"))));
-        fails(AlertDescription.DECODE_ERROR, () -> clientHello(ch("00", "0002 1301", "0100", exts("002b 0001 00", "002a 0000"))));
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "000a 0002 0000"))));
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE,
+                () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "0010 0004 0002 00 00"))));
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "002c 0002 0000"))));
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE,
+                () -> clientHello(ch("00", "0002 1301", "0100", exts("002b 0001 00", "002a 0000"))));
         // An empty key_exchange decodes: it is a share of the wrong length, which the group's
         // own check answers with illegal_parameter (ClientHelloRejectionTest).
         assertEquals(Bytes.EMPTY, clientHello(ch("00", "0002 1301", "0100", exts(SV, "0033 0006 0004 001d 0000")))
                 .extension(KeyShareClientHello.class).orElseThrow().shares().get(0).keyExchange());
-        fails(AlertDescription.DECODE_ERROR, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "002f 0004 0002 0000"))));
-        fails(AlertDescription.DECODE_ERROR, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "002d 0001 00"))));
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE,
+                () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "002f 0004 0002 0000"))));
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "002d 0001 00"))));
     }
 
     @Test
     void recordSizeLimitBelow64IsIllegalParameter() {
         clientHello(ch("00", "0002 1301", "0100", exts(SV, "001c 0002 0040")));
-        fails(AlertDescription.ILLEGAL_PARAMETER, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "001c 0002 003f"))));
-        fails(AlertDescription.DECODE_ERROR, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "001c 0003 004000"))));
+        fails(AlertDescription.ILLEGAL_PARAMETER,
+                FailureReason.RECORD_SIZE_LIMIT_TOO_SMALL,
+                () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "001c 0002 003f"))));
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "001c 0003 004000"))));
     }
 
     @Test
     void paddingMustBeZeros() {
         ClientHello ch = clientHello(ch("00", "0002 1301", "0100", exts(SV, "0015 0003 000000")));
         assertEquals(new PaddingExtension(3), ch.extension(PaddingExtension.class).orElseThrow());
-        fails(AlertDescription.DECODE_ERROR, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "0015 0003 000100"))));
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE, () -> clientHello(ch("00", "0002 1301", "0100", exts(SV, "0015 0003 000100"))));
     }
 
     @Test
@@ -147,8 +166,10 @@ class HandshakeCodecRulesTest {
                 Bytes.fromHex("0303" + ServerHello.HELLO_RETRY_REQUEST_RANDOM.toHex() + tail), "ServerHello"));
         assertTrue(hrr.isHelloRetryRequest());
         assertEquals(new KeyShareHelloRetryRequest(NamedGroup.SECP256R1), hrr.extension(KeyShareHelloRetryRequest.class).orElseThrow());
-        fails(AlertDescription.DECODE_ERROR, () -> ServerHello.decode(TlsReader.of(Bytes.fromHex("0303" + RANDOM + tail), "ServerHello")));
-        fails(AlertDescription.DECODE_ERROR, () -> ServerHello.decode(TlsReader.of(
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE,
+                () -> ServerHello.decode(TlsReader.of(Bytes.fromHex("0303" + RANDOM + tail), "ServerHello")));
+        fails(AlertDescription.DECODE_ERROR, FailureReason.DECODE, () -> ServerHello.decode(TlsReader.of(
                 Bytes.fromHex("0303" + RANDOM + "00 1301 00 0004 002a 0000"), "ServerHello")));
     }
 
@@ -163,20 +184,25 @@ class HandshakeCodecRulesTest {
     void keyUpdateOtherThanZeroOrOneIsIllegalParameter() {
         assertEquals(new KeyUpdate(true), HandshakeCodec.decode(HandshakeType.KEY_UPDATE, Bytes.fromHex("01"), 32));
         assertEquals(new KeyUpdate(false), HandshakeCodec.decode(HandshakeType.KEY_UPDATE, Bytes.fromHex("00"), 32));
-        fails(AlertDescription.ILLEGAL_PARAMETER, () -> HandshakeCodec.decode(HandshakeType.KEY_UPDATE, Bytes.fromHex("02"), 32));
+        fails(AlertDescription.ILLEGAL_PARAMETER,
+                FailureReason.KEY_UPDATE_REQUEST_INVALID,
+                () -> HandshakeCodec.decode(HandshakeType.KEY_UPDATE, Bytes.fromHex("02"), 32));
     }
 
     @Test
     void finishedMustHaveTheHashLength() {
-        fails(AlertDescription.DECODE_ERROR, () -> HandshakeCodec.decode(HandshakeType.FINISHED, Bytes.of(new byte[31]), 32));
-        fails(AlertDescription.DECODE_ERROR, () -> HandshakeCodec.decode(HandshakeType.FINISHED, Bytes.of(new byte[32]), 48));
+        fails(AlertDescription.DECODE_ERROR,
+        FailureReason.DECODE, () -> HandshakeCodec.decode(HandshakeType.FINISHED, Bytes.of(new byte[31]), 32));
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE, () -> HandshakeCodec.decode(HandshakeType.FINISHED, Bytes.of(new byte[32]), 48));
         assertEquals(new Finished(Bytes.of(new byte[48])), HandshakeCodec.decode(HandshakeType.FINISHED, Bytes.of(new byte[48]), 48));
         assertFalse(new Finished(Bytes.fromHex("aa".repeat(32))).toString().contains("aa"));
     }
 
     @Test
     void certificateEntryNeedsCertData() {
-        fails(AlertDescription.DECODE_ERROR, () -> HandshakeCodec.decode(HandshakeType.CERTIFICATE,
+        fails(AlertDescription.DECODE_ERROR,
+        FailureReason.DECODE, () -> HandshakeCodec.decode(HandshakeType.CERTIFICATE,
                 Bytes.fromHex("00 000005 000000 0000"), 32));
         Certificate empty = (Certificate) HandshakeCodec.decode(HandshakeType.CERTIFICATE, Bytes.fromHex("00 000000"), 32);
         assertEquals(new Certificate(Bytes.EMPTY, List.of()), empty);
@@ -184,19 +210,26 @@ class HandshakeCodecRulesTest {
 
     @Test
     void certificateRequestNeedsExtensions() {
-        fails(AlertDescription.DECODE_ERROR, () -> HandshakeCodec.decode(HandshakeType.CERTIFICATE_REQUEST, Bytes.fromHex("00 0000"), 32));
+        fails(AlertDescription.DECODE_ERROR,
+        FailureReason.DECODE,
+                () -> HandshakeCodec.decode(HandshakeType.CERTIFICATE_REQUEST, Bytes.fromHex("00 0000"), 32));
     }
 
     @Test
     void newSessionTicketNeedsATicket() {
-        fails(AlertDescription.DECODE_ERROR, () -> HandshakeCodec.decode(HandshakeType.NEW_SESSION_TICKET,
+        fails(AlertDescription.DECODE_ERROR,
+        FailureReason.DECODE, () -> HandshakeCodec.decode(HandshakeType.NEW_SESSION_TICKET,
                 Bytes.fromHex("00000000 00000000 00 0000 0000"), 32));
     }
 
     @Test
     void unknownOrNonTls13MessageTypeIsUnexpectedMessage() {
-        fails(AlertDescription.UNEXPECTED_MESSAGE, () -> HandshakeCodec.decode(new HandshakeType(0x03), Bytes.EMPTY, 32));
-        fails(AlertDescription.UNEXPECTED_MESSAGE, () -> HandshakeCodec.decode(HandshakeType.MESSAGE_HASH, Bytes.EMPTY, 32));
+        fails(AlertDescription.UNEXPECTED_MESSAGE,
+        FailureReason.UNKNOWN_HANDSHAKE_TYPE,
+                () -> HandshakeCodec.decode(new HandshakeType(0x03), Bytes.EMPTY, 32));
+        fails(AlertDescription.UNEXPECTED_MESSAGE,
+                FailureReason.UNKNOWN_HANDSHAKE_TYPE,
+                () -> HandshakeCodec.decode(HandshakeType.MESSAGE_HASH, Bytes.EMPTY, 32));
     }
 
     @Test
@@ -204,8 +237,10 @@ class HandshakeCodecRulesTest {
         assertEquals(new Alert(AlertLevel.FATAL, AlertDescription.HANDSHAKE_FAILURE),
                 Alert.decode(TlsReader.of(Bytes.fromHex("0228"), "Alert")));
         assertEquals(Bytes.fromHex("0100"), new Alert(AlertLevel.WARNING, AlertDescription.CLOSE_NOTIFY).encode());
-        fails(AlertDescription.DECODE_ERROR, () -> Alert.decode(TlsReader.of(Bytes.fromHex("0328"), "Alert")));
-        fails(AlertDescription.DECODE_ERROR, () -> Alert.decode(TlsReader.of(Bytes.fromHex("0028"), "Alert")));
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE, () -> Alert.decode(TlsReader.of(Bytes.fromHex("0328"), "Alert")));
+        fails(AlertDescription.DECODE_ERROR,
+                FailureReason.DECODE, () -> Alert.decode(TlsReader.of(Bytes.fromHex("0028"), "Alert")));
     }
 
     @Test

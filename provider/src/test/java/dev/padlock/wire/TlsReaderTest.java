@@ -23,6 +23,7 @@ class TlsReaderTest {
         TlsReader r = TlsReader.of(new byte[] {0x01}, "ServerHello");
         TlsFailure f = assertThrows(TlsFailure.class, () -> r.u16("legacy_version"));
         assertEquals(AlertDescription.DECODE_ERROR, f.alert());
+        assertEquals(FailureReason.DECODE, f.reason());
         assertTrue(f.getMessage().startsWith("ServerHello.legacy_version:"), f.getMessage());
     }
 
@@ -31,6 +32,7 @@ class TlsReaderTest {
         TlsReader r = TlsReader.of(Bytes.fromHex("00").toByteArray(), "ClientHello");
         TlsFailure f = assertThrows(TlsFailure.class, () -> r.vector8("legacy_compression_methods", 1, 255));
         assertEquals(AlertDescription.DECODE_ERROR, f.alert());
+        assertEquals(FailureReason.DECODE, f.reason());
     }
 
     @Test
@@ -45,6 +47,7 @@ class TlsReaderTest {
         r.u8("x");
         TlsFailure f = assertThrows(TlsFailure.class, r::expectEnd);
         assertEquals(AlertDescription.DECODE_ERROR, f.alert());
+        assertEquals(FailureReason.DECODE, f.reason());
     }
 
     @Test

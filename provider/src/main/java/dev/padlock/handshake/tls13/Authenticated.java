@@ -1,8 +1,8 @@
 package dev.padlock.handshake.tls13;
 
 import dev.padlock.crypto.SignatureSchemes;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.CertificateVerify;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.PreSharedKeyServerHello;
 import dev.padlock.wire.SignatureScheme;
 import dev.padlock.wire.TlsFailure;
@@ -45,17 +45,19 @@ final class Authenticated {
             X509Certificate trustedEndEntity, boolean fromServer, byte[] transcriptHash, String who) {
         SignatureScheme scheme = verify.algorithm();
         if (!offered.contains(scheme) || !SignatureSchemes.isAllowedInCertificateVerify(scheme)) {
-            throw TlsFailure.illegalParameter("the " + who + " signed CertificateVerify with " + scheme
+            throw new TlsFailure(FailureReason.CERTIFICATE_VERIFY_SCHEME_NOT_OFFERED,
+                    "the " + who + " signed CertificateVerify with " + scheme
                     + ", which was not offered");
         }
         if (!SignatureSchemes.canVerify(scheme, trustedEndEntity.getPublicKey())) {
-            throw TlsFailure.illegalParameter("the " + who + "'s certificate key ("
+            throw new TlsFailure(FailureReason.CERTIFICATE_VERIFY_SCHEME_KEY_MISMATCH,
+                    "the " + who + "'s certificate key ("
                     + trustedEndEntity.getPublicKey().getAlgorithm() + ") cannot make a " + scheme + " signature");
         }
         byte[] content = SignatureSchemes.certificateVerifyContent(fromServer, transcriptHash);
         if (!SignatureSchemes.verify(scheme, trustedEndEntity.getPublicKey(), content,
                 verify.signature().toByteArray())) {
-            throw new TlsFailure(AlertDescription.DECRYPT_ERROR,
+            throw new TlsFailure(FailureReason.CERTIFICATE_VERIFY_SIGNATURE,
                     "the " + who + "'s CertificateVerify signature does not verify");
         }
         return new Authenticated(By.CERTIFICATE);

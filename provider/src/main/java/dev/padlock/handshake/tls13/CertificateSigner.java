@@ -2,11 +2,11 @@ package dev.padlock.handshake.tls13;
 
 import dev.padlock.crypto.SignatureSchemes;
 import dev.padlock.handshake.Credential;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.Certificate;
 import dev.padlock.wire.CertificateEntry;
 import dev.padlock.wire.CertificateVerify;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.SignatureScheme;
 import dev.padlock.wire.TlsFailure;
 import java.security.cert.CertificateEncodingException;
@@ -26,7 +26,7 @@ final class CertificateSigner {
                 try {
                     entries.add(new CertificateEntry(Bytes.wrap(cert.getEncoded()), List.of()));
                 } catch (CertificateEncodingException e) {
-                    throw new TlsFailure(AlertDescription.INTERNAL_ERROR,
+                    throw new TlsFailure(FailureReason.INTERNAL,
                             "our certificate cannot be encoded: " + e.getMessage(), e);
                 }
             }
@@ -41,7 +41,7 @@ final class CertificateSigner {
         SignatureScheme scheme = schemes.stream()
                 .filter(s -> SignatureSchemes.canSign(s, credential.privateKey()))
                 .findFirst()
-                .orElseThrow(() -> new TlsFailure(AlertDescription.HANDSHAKE_FAILURE,
+                .orElseThrow(() -> new TlsFailure(FailureReason.NO_SIGNATURE_SCHEME_FOR_KEY,
                         "our " + credential.privateKey().getAlgorithm() + " key can make none of the signature "
                                 + "schemes the peer accepts: " + schemes));
         byte[] content = SignatureSchemes.certificateVerifyContent(server, hs.transcript.currentHash());

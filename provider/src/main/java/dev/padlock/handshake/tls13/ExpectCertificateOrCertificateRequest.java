@@ -3,10 +3,10 @@ package dev.padlock.handshake.tls13;
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.Negotiation;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.Certificate;
 import dev.padlock.wire.CertificateRequest;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.SignatureAlgorithmsExtension;
@@ -42,12 +42,13 @@ final class ExpectCertificateOrCertificateRequest implements State {
         }
         // RFC 8446 §4.3.2: empty context in the main handshake; signature_algorithms is required.
         if (!request.certificateRequestContext().isEmpty()) {
-            throw TlsFailure.illegalParameter("CertificateRequest.certificate_request_context must be empty "
+            throw new TlsFailure(FailureReason.CERTIFICATE_REQUEST_CONTEXT_NOT_EMPTY,
+                    "CertificateRequest.certificate_request_context must be empty "
                     + "during the handshake");
         }
         Negotiation.checkAllowed(request.extensions(), HandshakeType.CERTIFICATE_REQUEST);
         if (request.extension(SignatureAlgorithmsExtension.class).isEmpty()) {
-            throw new TlsFailure(AlertDescription.MISSING_EXTENSION,
+            throw new TlsFailure(FailureReason.CERTIFICATE_REQUEST_MISSING_SIGNATURE_ALGORITHMS,
                     "CertificateRequest has no signature_algorithms extension");
         }
         hs.transcript.add(raw);

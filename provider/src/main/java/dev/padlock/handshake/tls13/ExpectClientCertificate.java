@@ -4,10 +4,10 @@ import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.handshake.ClientAuth;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.PeerCertificates;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.Certificate;
 import dev.padlock.wire.ExtensionType;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.TlsFailure;
 import java.security.cert.CertificateException;
@@ -41,7 +41,8 @@ final class ExpectClientCertificate implements State {
             throw Handshaker.unexpected(this, message);
         }
         if (!certificate.certificateRequestContext().isEmpty()) {
-            throw TlsFailure.illegalParameter("the client's Certificate does not echo the certificate_request_context");
+            throw new TlsFailure(FailureReason.CLIENT_CERTIFICATE_CONTEXT_MISMATCH,
+                    "the client's Certificate does not echo the certificate_request_context");
         }
         // Our CertificateRequest carries signature_algorithms only: it solicits no entry extension.
         PeerCertificates.checkEntryExtensions(certificate, Set.of(ExtensionType.SIGNATURE_ALGORITHMS.code()));
@@ -49,7 +50,7 @@ final class ExpectClientCertificate implements State {
         if (certificate.entries().isEmpty()) {
             // RFC 8446 §4.4.2.4: no certificate when one is required is certificate_required.
             if (hs.config.clientAuth() == ClientAuth.REQUIRED) {
-                throw new TlsFailure(AlertDescription.CERTIFICATE_REQUIRED,
+                throw new TlsFailure(FailureReason.CLIENT_CERTIFICATE_REQUIRED,
                         "the server requires a client certificate and the client sent none");
             }
             return new ExpectClientFinished(hs, next);

@@ -3,8 +3,8 @@ package dev.padlock.handshake.tls13;
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.ResumptionMasterSecret;
 import dev.padlock.handshake.Handshaker;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.Finished;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.TlsFailure;
@@ -36,7 +36,7 @@ final class ExpectClientFinished implements State {
         }
         if (!context.keys().client().verifyFinished(hs.transcript.currentHash(),
                 finished.verifyData().toByteArray())) {
-            throw new TlsFailure(AlertDescription.DECRYPT_ERROR, "the client's Finished does not verify");
+            throw new TlsFailure(FailureReason.FINISHED_MISMATCH, "the client's Finished does not verify");
         }
         // Its read keys are installed and the client's Finished verified: its last use.
         hs.secrets.erase(context.keys().client());

@@ -4,7 +4,6 @@ import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.KeyExchanges;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.Negotiation;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
 import dev.padlock.wire.ClientHello;
@@ -12,6 +11,7 @@ import dev.padlock.wire.EarlyDataExtension;
 import dev.padlock.wire.Extension;
 import dev.padlock.wire.ExtensionType;
 import dev.padlock.wire.Extensions;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.KeyShareClientHello;
@@ -81,12 +81,13 @@ final class ExpectClientHello implements State {
         checkVersions(hello);
         checkExtensionsAllowed(hello);
         if (!hello.legacyCompressionMethods().equals(Bytes.of((byte) 0))) {
-            throw TlsFailure.illegalParameter("ClientHello.legacy_compression_methods must be exactly [0] in TLS 1.3");
+            throw new TlsFailure(FailureReason.CLIENT_HELLO_COMPRESSION_NOT_NULL,
+                    "ClientHello.legacy_compression_methods must be exactly [0] in TLS 1.3");
         }
         // RFC 8446 §4.2.9: pre_shared_key without psk_key_exchange_modes aborts the handshake.
         if (hello.extension(PreSharedKeyClientHello.class).isPresent()
                 && hello.extension(PskKeyExchangeModesExtension.class).isEmpty()) {
-            throw new TlsFailure(AlertDescription.MISSING_EXTENSION,
+            throw new TlsFailure(FailureReason.PSK_WITHOUT_KEY_EXCHANGE_MODES,
                     "ClientHello offers pre_shared_key without psk_key_exchange_modes");
         }
         if (retry != null) {
@@ -94,12 +95,14 @@ final class ExpectClientHello implements State {
         }
         CipherSuiteSpec suite = retry != null ? retry.suite() : chooseCipherSuite(hello);
         List<NamedGroup> groups = hello.extension(SupportedGroupsExtension.class)
-                .orElseThrow(() -> missing("supported_groups")).groups();
+                .orElseThrow(() -> missing(FailureReason.CLIENT_HELLO_MISSING_SUPPORTED_GROUPS,
+                        "supported_groups")).groups();
         List<KeyShareEntry> shares = hello.extension(KeyShareClientHello.class)
-                .orElseThrow(() -> missing("key_share")).shares();
+                .orElseThrow(() -> missing(FailureReason.CLIENT_HELLO_MISSING_KEY_SHARE, "key_share")).shares();
         checkKeyShares(shares, groups);
         List<SignatureScheme> peerSchemes = hello.extension(SignatureAlgorithmsExtension.class)
-                .orElseThrow(() -> missing("signature_algorithms")).schemes();
+                .orElseThrow(() -> missing(FailureReason.CLIENT_HELLO_MISSING_SIGNATURE_ALGORITHMS,
+                        "signature_algorithms")).schemes();
         hs.session.peerSignatureSchemes(peerSchemes);
         hs.session.localSignatureSchemes(Negotiation.union(hs.config.signatureSchemes(),
                 hs.config.signatureSchemesCert()));
@@ -107,7 +110,8 @@ final class ExpectClientHello implements State {
         Optional<KeyShareEntry> usable = chooseKeyShare(shares, groups);
         if (usable.isEmpty()) {
             if (retry != null) {
-                throw TlsFailure.illegalParameter("the second ClientHello has no key share for "
+                throw new TlsFailure(FailureReason.SECOND_CLIENT_HELLO_KEY_SHARE_NOT_RETRY_GROUP,
+                        "the second ClientHello has no key share for "
                         + retry.group() + " as the HelloRetryRequest asked");
             }
             return sendHelloRetryRequest(hello, raw, suite, chooseGroup(groups));
@@ -121,20 +125,21 @@ final class ExpectClientHello implements State {
         return new ServerFlight(hs, hello, suite, usable.get(), psk.orElse(null)).send();
     }
 
-    private static TlsFailure missing(String extension) {
+    private static TlsFailure missing(FailureReason reason, String extension) {
         // RFC 8446 §9.2: without a PSK, these are mandatory for a TLS 1.3 ClientHello.
-        return new TlsFailure(AlertDescription.MISSING_EXTENSION, "ClientHello has no " + extension + " extension");
+        return new TlsFailure(reason, "ClientHello has no " + extension + " extension");
     }
 
     /** RFC 8446 §4.2.1: TLS 1.3 is negotiated through supported_versions only. */
     private static void checkVersions(ClientHello hello) {
         Optional<SupportedVersionsClientHello> sv = hello.extension(SupportedVersionsClientHello.class);
         if (sv.isEmpty()) {
-            throw new TlsFailure(AlertDescription.PROTOCOL_VERSION, "the client offered only "
+            throw new TlsFailure(FailureReason.CLIENT_HELLO_NO_SUPPORTED_VERSIONS, "the client offered only "
                     + hello.legacyVersion() + " (no supported_versions); Padlock speaks only TLSv1.3");
         }
         if (!sv.get().versions().contains(ProtocolVersion.TLSV1_3)) {
-            throw new TlsFailure(AlertDescription.PROTOCOL_VERSION, "the client offered " + sv.get().versions()
+            throw new TlsFailure(FailureReason.CLIENT_HELLO_TLS13_NOT_OFFERED,
+                    "the client offered " + sv.get().versions()
                     + "; Padlock speaks only TLSv1.3");
         }
     }
@@ -143,7 +148,8 @@ final class ExpectClientHello implements State {
     private static void checkExtensionsAllowed(ClientHello hello) {
         for (Extension e : hello.extensions()) {
             if (!Extensions.allowedIn(e.type(), HandshakeType.CLIENT_HELLO, false)) {
-                throw TlsFailure.illegalParameter(e.type() + " is not allowed in a ClientHello");
+                throw new TlsFailure(FailureReason.EXTENSION_NOT_ALLOWED,
+                        e.type() + " is not allowed in a ClientHello");
             }
         }
     }
@@ -166,7 +172,7 @@ final class ExpectClientHello implements State {
             }
         }
         List<CipherSuite> enabled = ours.stream().map(CipherSuiteSpec::suite).toList();
-        throw new TlsFailure(AlertDescription.HANDSHAKE_FAILURE, "no cipher suite in common: the client offered "
+        throw new TlsFailure(FailureReason.NO_COMMON_CIPHER_SUITE, "no cipher suite in common: the client offered "
                 + hello.cipherSuites() + ", the server enables " + enabled);
     }
 
@@ -180,10 +186,11 @@ final class ExpectClientHello implements State {
         Set<NamedGroup> seen = new HashSet<>();
         for (KeyShareEntry share : shares) {
             if (!supported.contains(share.group())) {
-                throw TlsFailure.illegalParameter("key share for " + share.group() + ", which is not in supported_groups");
+                throw new TlsFailure(FailureReason.KEY_SHARE_GROUP_NOT_IN_SUPPORTED_GROUPS,
+                        "key share for " + share.group() + ", which is not in supported_groups");
             }
             if (!seen.add(share.group())) {
-                throw TlsFailure.illegalParameter("two key shares for " + share.group());
+                throw new TlsFailure(FailureReason.KEY_SHARE_DUPLICATE_GROUP, "two key shares for " + share.group());
             }
         }
     }
@@ -220,7 +227,7 @@ final class ExpectClientHello implements State {
                 return group;
             }
         }
-        throw new TlsFailure(AlertDescription.HANDSHAKE_FAILURE, "no key exchange group in common: the client "
+        throw new TlsFailure(FailureReason.NO_COMMON_GROUP, "no key exchange group in common: the client "
                 + "supports " + clientGroups + ", the server enables " + hs.config.namedGroups());
     }
 
@@ -262,16 +269,19 @@ final class ExpectClientHello implements State {
                 && first.legacyCompressionMethods().equals(second.legacyCompressionMethods())
                 && stable(first.extensions()).equals(stable(second.extensions()));
         if (!same) {
-            throw TlsFailure.illegalParameter("the second ClientHello changed more than RFC 8446 §4.1.2 allows");
+            throw new TlsFailure(FailureReason.SECOND_CLIENT_HELLO_CHANGED,
+                    "the second ClientHello changed more than RFC 8446 §4.1.2 allows");
         }
         if (second.extension(EarlyDataExtension.class).isPresent()) {
-            throw TlsFailure.illegalParameter("the second ClientHello offers early_data, which RFC 8446 §4.1.2 "
+            throw new TlsFailure(FailureReason.SECOND_CLIENT_HELLO_EARLY_DATA,
+                    "the second ClientHello offers early_data, which RFC 8446 §4.1.2 "
                     + "does not permit after a HelloRetryRequest");
         }
         List<KeyShareEntry> shares = second.extension(KeyShareClientHello.class)
                 .map(KeyShareClientHello::shares).orElse(List.of());
         if (shares.size() != 1 || !shares.get(0).group().equals(retry.group())) {
-            throw TlsFailure.illegalParameter("the second ClientHello must carry exactly one key share, for "
+            throw new TlsFailure(FailureReason.SECOND_CLIENT_HELLO_KEY_SHARE_NOT_RETRY_GROUP,
+                    "the second ClientHello must carry exactly one key share, for "
                     + retry.group());
         }
     }

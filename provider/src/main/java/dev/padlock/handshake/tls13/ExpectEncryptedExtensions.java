@@ -3,11 +3,11 @@ package dev.padlock.handshake.tls13;
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.Negotiation;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.AlpnExtension;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ClientHello;
 import dev.padlock.wire.EncryptedExtensions;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.RecordSizeLimitExtension;
@@ -52,7 +52,8 @@ final class ExpectEncryptedExtensions implements State {
         if (limit.isPresent()) {
             // RFC 8449 §4: a value below 64 is illegal_parameter.
             if (limit.get().limit() < 64) {
-                throw TlsFailure.illegalParameter("record_size_limit " + limit.get().limit() + " is below 64");
+                throw new TlsFailure(FailureReason.RECORD_SIZE_LIMIT_TOO_SMALL,
+                        "record_size_limit " + limit.get().limit() + " is below 64");
             }
             hs.session.peerRecordSizeLimit(limit.get().limit());
         }
@@ -68,14 +69,14 @@ final class ExpectEncryptedExtensions implements State {
             return "";
         }
         if (answer.get().protocolNames().size() != 1) {
-            throw new TlsFailure(AlertDescription.DECODE_ERROR,
+            throw new TlsFailure(FailureReason.ALPN_ANSWER_NOT_ONE_PROTOCOL,
                     "the server's ALPN answer must name exactly one protocol");
         }
         Bytes chosen = answer.get().protocolNames().get(0);
         boolean offered = hello.extension(AlpnExtension.class)
                 .map(a -> a.protocolNames().contains(chosen)).orElse(false);
         if (!offered) {
-            throw TlsFailure.illegalParameter("the server selected ALPN protocol '"
+            throw new TlsFailure(FailureReason.ALPN_NOT_OFFERED, "the server selected ALPN protocol '"
                     + Negotiation.alpnString(chosen) + "', which was not offered");
         }
         return Negotiation.alpnString(chosen);

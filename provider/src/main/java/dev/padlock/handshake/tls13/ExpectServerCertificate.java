@@ -4,10 +4,10 @@ import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.PeerCertificates;
 import dev.padlock.handshake.PeerTrust;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.Certificate;
 import dev.padlock.wire.CertificateRequest;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.TlsFailure;
 import java.security.cert.CertificateException;
@@ -42,11 +42,12 @@ final class ExpectServerCertificate implements State {
             throw Handshaker.unexpected(this, message);
         }
         if (!certificate.certificateRequestContext().isEmpty()) {
-            throw TlsFailure.illegalParameter("the server's Certificate has a non-empty certificate_request_context");
+            throw new TlsFailure(FailureReason.SERVER_CERTIFICATE_CONTEXT_NOT_EMPTY,
+                    "the server's Certificate has a non-empty certificate_request_context");
         }
         // RFC 8446 §4.4.2.4: an empty server Certificate is decode_error.
         if (certificate.entries().isEmpty()) {
-            throw new TlsFailure(AlertDescription.DECODE_ERROR, "the server sent an empty Certificate");
+            throw new TlsFailure(FailureReason.SERVER_CERTIFICATE_EMPTY, "the server sent an empty Certificate");
         }
         PeerCertificates.checkEntryExtensions(certificate, hs.offeredExtensions());
         List<X509Certificate> chain = PeerCertificates.parse(certificate);

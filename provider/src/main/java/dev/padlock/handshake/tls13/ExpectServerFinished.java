@@ -8,9 +8,9 @@ import dev.padlock.crypto.TrafficSecret;
 import dev.padlock.handshake.Credential;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.Negotiation;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CertificateRequest;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.Finished;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.SignatureAlgorithmsExtension;
@@ -53,7 +53,7 @@ final class ExpectServerFinished implements State {
             throw Handshaker.unexpected(this, message);
         }
         if (!keys.server().verifyFinished(hs.transcript.currentHash(), finished.verifyData().toByteArray())) {
-            throw new TlsFailure(AlertDescription.DECRYPT_ERROR, "the server's Finished does not verify");
+            throw new TlsFailure(FailureReason.FINISHED_MISMATCH, "the server's Finished does not verify");
         }
         // Its read keys are installed and the server's Finished verified: its last use.
         hs.secrets.erase(keys.server());

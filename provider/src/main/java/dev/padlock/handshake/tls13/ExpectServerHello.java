@@ -9,12 +9,12 @@ import dev.padlock.crypto.TrafficSecret;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.Negotiation;
 import dev.padlock.session.ClientTicket;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
 import dev.padlock.wire.ClientHello;
 import dev.padlock.wire.CookieExtension;
 import dev.padlock.wire.Extension;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.KeyShareHelloRetryRequest;
@@ -76,19 +76,23 @@ final class ExpectServerHello implements State {
         }
         checkVersion(sh);
         if (!sh.legacySessionIdEcho().equals(hello.legacySessionId())) {
-            throw TlsFailure.illegalParameter("ServerHello.legacy_session_id_echo does not match the ClientHello");
+            throw new TlsFailure(FailureReason.SERVER_HELLO_SESSION_ID_ECHO_MISMATCH,
+                    "ServerHello.legacy_session_id_echo does not match the ClientHello");
         }
         if (!hello.cipherSuites().contains(sh.cipherSuite())) {
-            throw TlsFailure.illegalParameter("the server selected " + sh.cipherSuite() + ", which was not offered");
+            throw new TlsFailure(FailureReason.SERVER_HELLO_SUITE_NOT_OFFERED,
+                    "the server selected " + sh.cipherSuite() + ", which was not offered");
         }
         if (sh.legacyCompressionMethod() != 0) {
-            throw TlsFailure.illegalParameter("ServerHello.legacy_compression_method must be 0");
+            throw new TlsFailure(FailureReason.SERVER_HELLO_COMPRESSION_NOT_NULL,
+                    "ServerHello.legacy_compression_method must be 0");
         }
         Negotiation.checkResponseExtensions(sh.extensions(), HandshakeType.SERVER_HELLO,
                 sh.isHelloRetryRequest(), Negotiation.typesOf(hello.extensions()));
         CipherSuiteSpec spec = CipherSuiteSpec.of(sh.cipherSuite()).orElseThrow();
         if (retryRequest != null && !retryRequest.cipherSuite().equals(sh.cipherSuite())) {
-            throw TlsFailure.illegalParameter("the ServerHello cipher suite differs from the HelloRetryRequest's");
+            throw new TlsFailure(FailureReason.SERVER_HELLO_SUITE_DIFFERS_FROM_RETRY,
+                    "the ServerHello cipher suite differs from the HelloRetryRequest's");
         }
         return sh.isHelloRetryRequest() ? onHelloRetryRequest(sh, raw, spec) : onServerHello(sh, raw, spec);
     }
@@ -102,23 +106,27 @@ final class ExpectServerHello implements State {
         }
         Bytes tail = sh.random().slice(24, 32);
         if (tail.equals(DOWNGRADE_TLS12) || tail.equals(DOWNGRADE_TLS11)) {
-            throw TlsFailure.illegalParameter("the server random carries the RFC 8446 §4.1.3 downgrade sentinel");
+            throw new TlsFailure(FailureReason.DOWNGRADE_SENTINEL,
+                    "the server random carries the RFC 8446 §4.1.3 downgrade sentinel");
         }
         if (sv.isPresent() && sv.get().selected().equals(ProtocolVersion.TLSV1_3)) {
-            throw TlsFailure.illegalParameter("ServerHello.legacy_version is " + sh.legacyVersion()
+            throw new TlsFailure(FailureReason.SERVER_HELLO_LEGACY_VERSION,
+                    "ServerHello.legacy_version is " + sh.legacyVersion()
                     + "; TLS 1.3 requires 0x0303 (RFC 8446 §4.1.3)");
         }
         if (sv.isPresent()) {
-            throw TlsFailure.illegalParameter("the server selected " + sv.get().selected()
+            throw new TlsFailure(FailureReason.SERVER_HELLO_VERSION_NOT_OFFERED,
+                    "the server selected " + sv.get().selected()
                     + " in supported_versions; only TLSv1.3 was offered");
         }
-        throw new TlsFailure(AlertDescription.PROTOCOL_VERSION, "the server negotiated " + sh.legacyVersion()
+        throw new TlsFailure(FailureReason.SERVER_HELLO_NOT_TLS13, "the server negotiated " + sh.legacyVersion()
                 + "; Padlock speaks only TLSv1.3");
     }
 
     private State onHelloRetryRequest(ServerHello hrr, Bytes raw, CipherSuiteSpec spec) {
         if (retryRequest != null) {
-            throw TlsFailure.unexpectedMessage("received a second HelloRetryRequest (RFC 8446 §4.1.4)");
+            throw new TlsFailure(FailureReason.SECOND_HELLO_RETRY_REQUEST,
+                    "received a second HelloRetryRequest (RFC 8446 §4.1.4)");
         }
         Optional<KeyShareHelloRetryRequest> ks = hrr.extension(KeyShareHelloRetryRequest.class);
         Optional<CookieExtension> cookie = hrr.extension(CookieExtension.class);
@@ -126,16 +134,18 @@ final class ExpectServerHello implements State {
         if (ks.isPresent()) {
             NamedGroup group = ks.get().selectedGroup();
             if (!hs.config.namedGroups().contains(group) || !KeyExchanges.supports(group)) {
-                throw TlsFailure.illegalParameter("HelloRetryRequest selected " + group + ", which was not offered");
+                throw new TlsFailure(FailureReason.RETRY_GROUP_NOT_OFFERED,
+                        "HelloRetryRequest selected " + group + ", which was not offered");
             }
             if (shares.offers(group)) {
-                throw TlsFailure.illegalParameter("HelloRetryRequest asked for " + group
+                throw new TlsFailure(FailureReason.RETRY_GROUP_ALREADY_SHARED, "HelloRetryRequest asked for " + group
                         + ", for which a key share was already sent");
             }
             retryShare = ClientKeyShares.startOne(group, hs.config.random());
         } else if (cookie.isEmpty()) {
             // RFC 8446 §4.1.4: an HRR that would not change the ClientHello is illegal_parameter.
-            throw TlsFailure.illegalParameter("HelloRetryRequest would not change the ClientHello");
+            throw new TlsFailure(FailureReason.RETRY_WOULD_NOT_CHANGE_CLIENT_HELLO,
+                    "HelloRetryRequest would not change the ClientHello");
         }
         hs.transcript.begin(spec);
         hs.transcript.replaceWithMessageHash();
@@ -162,12 +172,14 @@ final class ExpectServerHello implements State {
 
     private State onServerHello(ServerHello sh, Bytes raw, CipherSuiteSpec spec) {
         KeyShareServerHello ks = sh.extension(KeyShareServerHello.class).orElseThrow(() -> new TlsFailure(
-                AlertDescription.MISSING_EXTENSION, "ServerHello has no key_share (PSK-only modes were not offered)"));
+                FailureReason.SERVER_HELLO_MISSING_KEY_SHARE,
+                        "ServerHello has no key_share (PSK-only modes were not offered)"));
         NamedGroup group = ks.share().group();
         if (retryRequest != null) {
             Optional<KeyShareHelloRetryRequest> asked = retryRequest.extension(KeyShareHelloRetryRequest.class);
             if (asked.isPresent() && !asked.get().selectedGroup().equals(group)) {
-                throw TlsFailure.illegalParameter("ServerHello key_share group " + group
+                throw new TlsFailure(FailureReason.SERVER_HELLO_GROUP_DIFFERS_FROM_RETRY,
+                        "ServerHello key_share group " + group
                         + " differs from the HelloRetryRequest's " + asked.get().selectedGroup());
             }
         }
@@ -214,11 +226,13 @@ final class ExpectServerHello implements State {
         }
         ClientTicket ticket = offered;
         if (psk.get().selectedIdentity() != 0) {
-            throw TlsFailure.illegalParameter("ServerHello selected PSK identity " + psk.get().selectedIdentity()
+            throw new TlsFailure(FailureReason.SERVER_HELLO_PSK_IDENTITY_NOT_OFFERED,
+                    "ServerHello selected PSK identity " + psk.get().selectedIdentity()
                     + ", but only one was offered");
         }
         if (!sameHash(ticket.suite(), spec)) {
-            throw TlsFailure.illegalParameter("the server resumed with " + spec.suite() + ", whose hash is not that of "
+            throw new TlsFailure(FailureReason.SERVER_HELLO_PSK_HASH_MISMATCH,
+                    "the server resumed with " + spec.suite() + ", whose hash is not that of "
                     + "the PSK's suite " + ticket.suite());
         }
         hs.session.resumed(true);

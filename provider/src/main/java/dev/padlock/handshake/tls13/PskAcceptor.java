@@ -6,9 +6,9 @@ import dev.padlock.crypto.PreSharedKey;
 import dev.padlock.handshake.ClientAuth;
 import dev.padlock.session.ResumptionState;
 import dev.padlock.session.TicketKeys;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ClientHello;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.PreSharedKeyClientHello;
 import dev.padlock.wire.PskIdentity;
 import dev.padlock.wire.PskKeyExchangeMode;
@@ -69,7 +69,8 @@ final class PskAcceptor {
         List<PskIdentity> identities = offer.get().identities();
         List<Bytes> binders = offer.get().binders();
         if (identities.size() != binders.size()) {
-            throw TlsFailure.illegalParameter("pre_shared_key has " + identities.size() + " identities but "
+            throw new TlsFailure(FailureReason.PSK_IDENTITY_BINDER_COUNT_MISMATCH,
+                    "pre_shared_key has " + identities.size() + " identities but "
                     + binders.size() + " binders");
         }
         TicketKeys keys = hs.config.resumption().ticketKeys();
@@ -123,7 +124,7 @@ final class PskAcceptor {
         EarlySecret early = hs.secrets.hold("early_secret", EarlySecret.withPsk(suite, psk));
         hs.secrets.erase(psk);
         if (!early.verifyBinder(true, hs.transcript.hashOf(truncated), binder.toByteArray())) {
-            throw new TlsFailure(AlertDescription.DECRYPT_ERROR, "the PSK binder does not verify");
+            throw new TlsFailure(FailureReason.BINDER_MISMATCH, "the PSK binder does not verify");
         }
         return early;
     }

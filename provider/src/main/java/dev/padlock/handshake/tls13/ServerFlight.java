@@ -13,13 +13,13 @@ import dev.padlock.handshake.ClientAuth;
 import dev.padlock.handshake.Credential;
 import dev.padlock.handshake.Negotiation;
 import dev.padlock.handshake.ServerNames;
-import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.AlpnExtension;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CertificateRequest;
 import dev.padlock.wire.ClientHello;
 import dev.padlock.wire.EncryptedExtensions;
 import dev.padlock.wire.Extension;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.Finished;
 import dev.padlock.wire.KeyShareEntry;
 import dev.padlock.wire.KeyShareServerHello;
@@ -109,12 +109,12 @@ final class ServerFlight {
 
     private Credential chooseCredential(List<SignatureScheme> schemes) {
         if (schemes.isEmpty()) {
-            throw new TlsFailure(AlertDescription.HANDSHAKE_FAILURE, "no signature scheme in common: the client "
+            throw new TlsFailure(FailureReason.NO_COMMON_SIGNATURE_SCHEME, "no signature scheme in common: the client "
                     + "accepts " + hs.session.peerSignatureSchemes() + ", the server enables "
                     + hs.config.signatureSchemes());
         }
         return hs.config.credentials().chooseServerCredential(schemes, Negotiation.authorities(hello.extensions()))
-                .orElseThrow(() -> new TlsFailure(AlertDescription.HANDSHAKE_FAILURE,
+                .orElseThrow(() -> new TlsFailure(FailureReason.NO_CERTIFICATE_FOR_SIGNATURE_SCHEMES,
                         "the server has no certificate for any signature scheme the client accepts: " + schemes));
     }
 
@@ -163,7 +163,8 @@ final class ServerFlight {
         hello.extension(RecordSizeLimitExtension.class).ifPresent(limit -> {
             // RFC 8449 §4: below 64 is illegal_parameter; we answer with the largest TLS 1.3 value.
             if (limit.limit() < 64) {
-                throw TlsFailure.illegalParameter("record_size_limit " + limit.limit() + " is below 64");
+                throw new TlsFailure(FailureReason.RECORD_SIZE_LIMIT_TOO_SMALL,
+                        "record_size_limit " + limit.limit() + " is below 64");
             }
             hs.session.peerRecordSizeLimit(limit.limit());
             ext.add(new RecordSizeLimitExtension(hs.config.recordSizeLimit() > 0

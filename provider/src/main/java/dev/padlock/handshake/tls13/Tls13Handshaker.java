@@ -16,6 +16,7 @@ import dev.padlock.wire.HandshakeCodec;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.KeyUpdate;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.util.Objects;
 
@@ -75,7 +76,8 @@ public abstract sealed class Tls13Handshaker extends Handshaker permits ClientHa
         HandshakeType type = new HandshakeType(raw.get(0) & 0xFF);
         CipherSuiteSpec suite = state.suite();
         if (type.equals(HandshakeType.FINISHED) && suite == null) {
-            throw TlsFailure.unexpectedMessage("received Finished while " + state.expecting());
+            throw new TlsFailure(FailureReason.UNEXPECTED_HANDSHAKE_MESSAGE,
+                    "received Finished while " + state.expecting());
         }
         HandshakeMessage message = HandshakeCodec.decode(type, raw.slice(4, raw.length()),
                 suite == null ? 0 : suite.hashLength());

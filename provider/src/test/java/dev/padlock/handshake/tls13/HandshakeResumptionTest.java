@@ -26,6 +26,7 @@ import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
 import dev.padlock.wire.ClientHello;
 import dev.padlock.wire.Extension;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeCodec;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.HandshakeType;
@@ -284,6 +285,7 @@ class HandshakeResumptionTest {
                 rewrite(ServerHello.class, sh -> withExtensions(sh, sh.cipherSuite(),
                         replace(sh.extensions(), PreSharedKeyServerHello.class, new PreSharedKeyServerHello(1))))));
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, f.alert());
+        assertEquals(FailureReason.SERVER_HELLO_PSK_IDENTITY_NOT_OFFERED, f.reason());
         assertEquals("ServerHello selected PSK identity 1, but only one was offered", f.getMessage());
     }
 
@@ -295,6 +297,7 @@ class HandshakeResumptionTest {
                 rewrite(ServerHello.class, sh -> withExtensions(sh, CipherSuite.TLS_AES_256_GCM_SHA384,
                         sh.extensions()))));
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, f.alert());
+        assertEquals(FailureReason.SERVER_HELLO_PSK_HASH_MISMATCH, f.reason());
         assertEquals("the server resumed with TLS_AES_256_GCM_SHA384, whose hash is not that of the PSK's suite "
                 + "TLS_AES_128_GCM_SHA256", f.getMessage());
     }
@@ -307,6 +310,7 @@ class HandshakeResumptionTest {
                 ch -> withExtensions(ch, replace(ch.extensions(), PskKeyExchangeModesExtension.class, null))),
                 UnaryOperator.identity()));
         assertEquals(AlertDescription.MISSING_EXTENSION, f.alert());
+        assertEquals(FailureReason.PSK_WITHOUT_KEY_EXCHANGE_MODES, f.reason());
         assertEquals("ClientHello offers pre_shared_key without psk_key_exchange_modes", f.getMessage());
     }
 
@@ -321,6 +325,7 @@ class HandshakeResumptionTest {
                     new PreSharedKeyClientHello(psk.identities(), List.of(binder, binder))));
         }), UnaryOperator.identity()));
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, f.alert());
+        assertEquals(FailureReason.PSK_IDENTITY_BINDER_COUNT_MISMATCH, f.reason());
         assertEquals("pre_shared_key has 1 identities but 2 binders", f.getMessage());
     }
 
@@ -429,5 +434,6 @@ class HandshakeResumptionTest {
         NewSessionTicket nst = new NewSessionTicket(60, 0, Bytes.of((byte) 0), Bytes.of((byte) 1), List.of());
         TlsFailure f = assertThrows(TlsFailure.class, () -> run.server.onMessage(nst.encode()));
         assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.alert());
+        assertEquals(FailureReason.UNEXPECTED_HANDSHAKE_MESSAGE, f.reason());
     }
 }

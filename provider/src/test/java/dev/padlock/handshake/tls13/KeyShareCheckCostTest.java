@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.KeyShareEntry;
 import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.TlsFailure;
@@ -69,6 +70,7 @@ class KeyShareCheckCostTest {
         List<KeyShareEntry> shares = List.of(new KeyShareEntry(new NamedGroup(0x0FFF), Bytes.of((byte) 1)));
         TlsFailure f = assertThrows(TlsFailure.class, () -> ExpectClientHello.checkKeyShares(shares, groups()));
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, f.alert());
+        assertEquals(FailureReason.KEY_SHARE_GROUP_NOT_IN_SUPPORTED_GROUPS, f.reason());
         assertTrue(f.getMessage().contains("not in supported_groups"), f.getMessage());
     }
 
@@ -78,6 +80,7 @@ class KeyShareCheckCostTest {
         TlsFailure f = assertThrows(TlsFailure.class,
                 () -> ExpectClientHello.checkKeyShares(List.of(share, share), groups()));
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, f.alert());
+        assertEquals(FailureReason.KEY_SHARE_DUPLICATE_GROUP, f.reason());
         assertTrue(f.getMessage().contains("two key shares"), f.getMessage());
     }
 }
