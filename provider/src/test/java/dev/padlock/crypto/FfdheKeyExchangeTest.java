@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.NamedGroup;
 import dev.padlock.wire.TlsFailure;
 import java.math.BigInteger;
@@ -149,6 +150,7 @@ class FfdheKeyExchangeTest {
         for (BigInteger y : List.of(BigInteger.ZERO, BigInteger.ONE, p.subtract(BigInteger.ONE), p,
                 p.add(BigInteger.ONE), BigInteger.ONE.shiftLeft(2048).subtract(BigInteger.ONE))) {
             for (TlsFailure f : assertBothSidesRefuse(kx, Bytes.wrap(FfdheKeyExchange.leftPad(y.toByteArray(), 256)))) {
+                assertEquals(FailureReason.KEY_SHARE_DH_VALUE_OUT_OF_RANGE, f.reason());
                 assertTrue(f.detail().contains("1 < Y < p-1"), f.detail());
             }
         }
@@ -163,9 +165,11 @@ class FfdheKeyExchangeTest {
     void wrongLengthIsIllegalParameterEvenForAGoodValue() {
         FfdheKeyExchange kx = FfdheKeyExchange.FFDHE2048;
         Bytes good = kx.start(RANDOM).keyShare();
-        assertBothSidesRefuse(kx, good.slice(0, 255));
-        assertBothSidesRefuse(kx, Bytes.of((byte) 0).concat(good));
-        assertBothSidesRefuse(kx, Bytes.EMPTY);
+        for (Bytes wrong : List.of(good.slice(0, 255), Bytes.of((byte) 0).concat(good), Bytes.EMPTY)) {
+            for (TlsFailure f : assertBothSidesRefuse(kx, wrong)) {
+                assertEquals(FailureReason.KEY_SHARE_WRONG_LENGTH, f.reason());
+            }
+        }
         // A 2048-bit value in the 3072-bit group: in range, but not padded to the length of p.
         for (TlsFailure f : assertBothSidesRefuse(FfdheKeyExchange.FFDHE3072, good)) {
             assertEquals("ffdhe3072 key_exchange must be 384 bytes, got 256", f.detail());
