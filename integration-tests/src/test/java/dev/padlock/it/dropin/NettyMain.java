@@ -48,7 +48,8 @@ import java.util.concurrent.TimeUnit;
  * Scenario 4, an unmodified program: Netty 4.1 with {@code SslProvider.JDK} at both ends, a
  * {@link NettyServers} server and a Netty client in one JVM. {@code h1}: the client offers no
  * ALPN and speaks HTTP/1.1 ({@code HttpClientCodec}); {@code h2}: it offers {@code h2} and
- * {@code http/1.1} and speaks HTTP/2 through {@code HttpToHttp2ConnectionHandler}. Two
+ * {@code http/1.1} and speaks HTTP/2 through {@code HttpToHttp2ConnectionHandler}; a second
+ * argument {@code mtls} makes the server require a client certificate. Two
  * requests on one connection (the server's facts, then the 4 MiB payload), then a close.
  */
 public final class NettyMain {
@@ -62,20 +63,21 @@ public final class NettyMain {
     public static void main(String[] args) throws Exception {
         Facts.printDefaultContext();
         boolean h2 = args[0].equals("h2");
+        boolean mtls = args.length > 1 && args[1].equals("mtls");
         EventLoopGroup serverGroup = new NioEventLoopGroup(1);
         EventLoopGroup clientGroup = new NioEventLoopGroup(1);
         try {
-            Channel server = NettyServers.start(serverGroup);
+            Channel server = NettyServers.start(serverGroup, mtls);
             int port = ((InetSocketAddress) server.localAddress()).getPort();
-            run(clientGroup, port, h2);
+            run(clientGroup, port, h2, mtls);
         } finally {
             clientGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
             serverGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
         }
     }
 
-    private static void run(EventLoopGroup group, int port, boolean h2) throws Exception {
-        SslContext tls = clientContext(h2);
+    private static void run(EventLoopGroup group, int port, boolean h2, boolean mtls) throws Exception {
+        SslContext tls = clientContext(h2, mtls);
         Facts.print("client.netty.context.provider", providerOf(tls));
         BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
         CompletableFuture<String> ready = new CompletableFuture<>();
@@ -114,10 +116,14 @@ public final class NettyMain {
         Facts.print("server.close", NettyServers.CLOSE.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
 
-    private static SslContext clientContext(boolean h2) throws Exception {
+    private static SslContext clientContext(boolean h2, boolean mtls) throws Exception {
         SslContextBuilder builder = SslContextBuilder.forClient()
                 .sslProvider(SslProvider.JDK)
                 .endpointIdentificationAlgorithm("HTTPS");
+        if (mtls) {
+            // The client presents the server's own key store: its certificate is in the trust store.
+            builder.keyManager(NettyServers.keyManagers());
+        }
         if (h2) {
             builder.applicationProtocolConfig(new ApplicationProtocolConfig(Protocol.ALPN,
                     SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT,

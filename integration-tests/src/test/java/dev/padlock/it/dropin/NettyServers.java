@@ -3,8 +3,8 @@ package dev.padlock.it.dropin;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
@@ -30,6 +30,7 @@ import io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBeh
 import io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -45,6 +46,8 @@ import java.security.KeyStore;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 /**
  * Child-JVM side: a Netty 4.1 HTTPS server the way Netty's examples build one:
@@ -62,9 +65,11 @@ final class NettyServers {
 
     private NettyServers() {}
 
-    static Channel start(EventLoopGroup group) throws Exception {
+    /** {@code clientAuth}: the server requires a client certificate, trusted by the default trust store. */
+    static Channel start(EventLoopGroup group, boolean clientAuth) throws Exception {
         SslContext tls = SslContextBuilder.forServer(keyManagers())
                 .sslProvider(SslProvider.JDK)
+                .clientAuth(clientAuth ? ClientAuth.REQUIRE : ClientAuth.NONE)
                 .applicationProtocolConfig(new ApplicationProtocolConfig(Protocol.ALPN,
                         SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT,
                         ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
@@ -86,7 +91,7 @@ final class NettyServers {
     }
 
     /** Key material from {@code javax.net.ssl.keyStore}, as a Netty program loads a key store file. */
-    private static KeyManagerFactory keyManagers() throws Exception {
+    static KeyManagerFactory keyManagers() throws Exception {
         char[] password = System.getProperty("javax.net.ssl.keyStorePassword").toCharArray();
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(Path.of(System.getProperty("javax.net.ssl.keyStore")))) {
@@ -152,7 +157,8 @@ final class NettyServers {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-            byte[] body = request.uri().equals(Payload.PATH) ? Payload.big() : facts(ctx).getBytes(StandardCharsets.UTF_8);
+            byte[] body = request.uri().equals(Payload.PATH) ? Payload.big()
+                    : facts(ctx).getBytes(StandardCharsets.UTF_8);
             FullHttpResponse response = new DefaultFullHttpResponse(
                     HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(body));
             response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
@@ -170,7 +176,16 @@ final class NettyServers {
             return "server.http.version=" + protocol + "\n"
                     + "server.alpn=" + ssl.applicationProtocol() + "\n"
                     + "server.engine.chain=" + engineChain(ssl) + "\n"
+                    + "server.client.principal=" + peer(ssl.engine().getSession()) + "\n"
                     + Facts.describe("server", ssl.engine().getSession());
+        }
+
+        private static String peer(SSLSession session) {
+            try {
+                return session.getPeerPrincipal().getName();
+            } catch (SSLPeerUnverifiedException e) {
+                return "none";
+            }
         }
 
         @Override
@@ -182,8 +197,7 @@ final class NettyServers {
     }
 
     /** Records whether the client's close_notify reached the server before the connection ended. */
-    @ChannelHandler.Sharable
-    private static final class CloseWatcher extends io.netty.channel.ChannelInboundHandlerAdapter {
+    private static final class CloseWatcher extends ChannelInboundHandlerAdapter {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
             if (event instanceof SslCloseCompletionEvent close) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Netty 4.1 with {@code SslProvider.JDK}, unmodified ({@link NettyMain} never names Padlock),
  * in a child JVM whose only Padlock setting is the {@code java.security} template: the
  * {@code SSLEngine} under Netty's handlers at both ends is Padlock's, the sessions are TLS 1.3,
- * and real HTTP/1.1 and HTTP/2 requests (one of them 4 MiB) complete, then close cleanly.
+ * and real HTTP/1.1 and HTTP/2 requests (one of them 4 MiB) complete, then close cleanly;
+ * also with a client certificate the server requires.
  */
 @Timeout(120)
 class NettyTest {
@@ -35,7 +36,7 @@ class NettyTest {
         pki = Keytool.create(dir);
     }
 
-    private static Result run(Install install, String mode) throws IOException, InterruptedException {
+    private static Result run(Install install, String... mode) throws IOException, InterruptedException {
         List<String> stores = List.of(
                 "-Djavax.net.ssl.keyStore=" + pki.goodKeyStore,
                 "-Djavax.net.ssl.keyStorePassword=" + Keytool.PASSWORD,
@@ -87,6 +88,16 @@ class NettyTest {
         assertEquals("h2", r.fact("server.alpn"), r::toString);
         assertEquals("h2", r.fact("client.http.version"), r::toString);
         assertEquals("h2", r.fact("server.http.version"), r::toString);
+        assertEquals("none", r.fact("server.client.principal"), r::toString);
+    }
+
+    /** Netty's ClientAuth.REQUIRE sets need-client-auth on Padlock's engine; the client's key manager answers. */
+    @Test
+    void nettyServerRequiringAClientCertificateGetsItOverH2() throws Exception {
+        Result r = run(Install.CLASS_PATH, "h2", "mtls");
+        assertRequestsAndCloseCompleted(r);
+        assertEquals("h2", r.fact("server.alpn"), r::toString);
+        assertEquals("CN=localhost", r.fact("server.client.principal"), r::toString);
     }
 
     /** The control: the same program without the template runs on SunJSSE, and the facts say so. */
