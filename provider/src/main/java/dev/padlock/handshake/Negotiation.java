@@ -13,7 +13,6 @@ import dev.padlock.wire.TlsFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -108,14 +107,15 @@ public final class Negotiation {
     static final int MAX_AUTHORITIES_BYTES = 0xFFFF - 4096;
 
     /**
-     * certificate_authorities naming {@code issuers} (duplicates once), for a CertificateRequest
-     * or a ClientHello; empty when there are none or too many to fit, as in SunJSSE: a partial
-     * list would steer the peer's certificate choice wrongly.
+     * certificate_authorities naming {@code issuers} in their order, for a CertificateRequest or
+     * a ClientHello; empty when there are none or too many to fit, as in SunJSSE: a partial list
+     * would steer the peer's certificate choice wrongly. A name held twice (cacerts has such
+     * CAs) is sent twice, as SunJSSE does.
      */
     public static Optional<CertificateAuthoritiesExtension> certificateAuthorities(List<X500Principal> issuers) {
         List<Bytes> names = new ArrayList<>();
         int size = 0;
-        for (X500Principal issuer : new LinkedHashSet<>(issuers)) {
+        for (X500Principal issuer : issuers) {
             byte[] der = issuer.getEncoded();
             size += 2 + der.length;
             if (size > MAX_AUTHORITIES_BYTES) {
