@@ -38,6 +38,8 @@ import javax.net.ssl.SNIServerName;
  * @param clientAuth            server: whether to request a client certificate
  * @param honorServerOrder      server: choose by our order of suites rather than the client's
  * @param middleboxCompatibility client: send a legacy_session_id and CCS (RFC 8446 §D.4)
+ * @param helloAuthorities      client: send certificate_authorities naming the peer trust's
+ *                              accepted issuers in ClientHello (RFC 8446 §4.2.4)
  * @param maxHandshakeMessageSize the largest handshake message accepted from the peer
  * @param recordSizeLimit       our RFC 8449 record_size_limit to advertise (0: do not send)
  * @param resumption            tickets and PSK resumption (RFC 8446 §2.2)
@@ -62,6 +64,7 @@ public record HandshakeConfig(
         ClientAuth clientAuth,
         boolean honorServerOrder,
         boolean middleboxCompatibility,
+        boolean helloAuthorities,
         int maxHandshakeMessageSize,
         int recordSizeLimit,
         Resumption resumption) {
@@ -102,8 +105,8 @@ public record HandshakeConfig(
      * everything else starts as: every supported suite, one key share, the CertificateVerify
      * schemes also for certificates, no credentials, a new {@code SecureRandom}, the UTC system
      * clock, no peer, no SNI, no ALPN, no client authentication, the client's suite order, no
-     * compatibility mode, {@link #DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE}, no record_size_limit and
-     * no resumption.
+     * compatibility mode, no certificate_authorities in ClientHello,
+     * {@link #DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE}, no record_size_limit and no resumption.
      */
     public static Builder builder(boolean clientMode) {
         return new Builder(clientMode);
@@ -117,7 +120,8 @@ public record HandshakeConfig(
                 .random(random).clock(clock).peer(peerHost, peerPort).serverNames(serverNames)
                 .sniMatchers(sniMatchers).applicationProtocols(applicationProtocols).alpnSelector(alpnSelector)
                 .clientAuth(clientAuth).honorServerOrder(honorServerOrder)
-                .middleboxCompatibility(middleboxCompatibility).maxHandshakeMessageSize(maxHandshakeMessageSize)
+                .middleboxCompatibility(middleboxCompatibility).helloAuthorities(helloAuthorities)
+                .maxHandshakeMessageSize(maxHandshakeMessageSize)
                 .recordSizeLimit(recordSizeLimit).resumption(resumption);
     }
 
@@ -142,6 +146,7 @@ public record HandshakeConfig(
         private ClientAuth clientAuth = ClientAuth.NONE;
         private boolean honorServerOrder;
         private boolean middleboxCompatibility;
+        private boolean helloAuthorities;
         private int maxHandshakeMessageSize = DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE;
         private int recordSizeLimit;
         private Resumption resumption = Resumption.DISABLED;
@@ -237,6 +242,11 @@ public record HandshakeConfig(
             return this;
         }
 
+        public Builder helloAuthorities(boolean send) {
+            this.helloAuthorities = send;
+            return this;
+        }
+
         public Builder maxHandshakeMessageSize(int size) {
             this.maxHandshakeMessageSize = size;
             return this;
@@ -257,7 +267,8 @@ public record HandshakeConfig(
                     signatureSchemesCert != null ? signatureSchemesCert : signatureSchemes, credentials,
                     Objects.requireNonNull(peerTrust, "peerTrust"), random != null ? random : new SecureRandom(), clock,
                     peerHost, peerPort, serverNames, sniMatchers, applicationProtocols, alpnSelector, clientAuth,
-                    honorServerOrder, middleboxCompatibility, maxHandshakeMessageSize, recordSizeLimit, resumption);
+                    honorServerOrder, middleboxCompatibility, helloAuthorities, maxHandshakeMessageSize,
+                    recordSizeLimit, resumption);
         }
     }
 }

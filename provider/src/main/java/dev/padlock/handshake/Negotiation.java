@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 
@@ -95,6 +96,35 @@ public final class Negotiation {
             types.add(e.type().code());
         }
         return types;
+    }
+
+    /**
+     * The most bytes of names certificate_authorities may carry. SunJSSE leaves the extension
+     * out when its trust manager's names pass 2^16-1 bytes (it counts the names alone); the
+     * vector is {@code DistinguishedName authorities<3..2^16-1>} (RFC 8446 §4.2.4) and shares
+     * the u16 extensions block with the rest of the message, so Padlock counts each name's
+     * length prefix and keeps room for the other extensions. A cacerts of 144 CAs takes 15 KB.
+     */
+    static final int MAX_AUTHORITIES_BYTES = 0xFFFF - 4096;
+
+    /**
+     * certificate_authorities naming {@code issuers} in their order, for a CertificateRequest or
+     * a ClientHello; empty when there are none or too many to fit, as in SunJSSE: a partial list
+     * would steer the peer's certificate choice wrongly. A name held twice (cacerts has such
+     * CAs) is sent twice, as SunJSSE does.
+     */
+    public static Optional<CertificateAuthoritiesExtension> certificateAuthorities(List<X500Principal> issuers) {
+        List<Bytes> names = new ArrayList<>();
+        int size = 0;
+        for (X500Principal issuer : issuers) {
+            byte[] der = issuer.getEncoded();
+            size += 2 + der.length;
+            if (size > MAX_AUTHORITIES_BYTES) {
+                return Optional.empty();
+            }
+            names.add(Bytes.wrap(der));
+        }
+        return names.isEmpty() ? Optional.empty() : Optional.of(new CertificateAuthoritiesExtension(names));
     }
 
     public static List<X500Principal> authorities(List<Extension> extensions) {

@@ -2,6 +2,8 @@ package dev.padlock.handshake;
 
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Decides whether the peer's certificate chain is trusted, on behalf of the handshake.
@@ -19,4 +21,12 @@ public interface PeerTrust {
     void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException;
 
     void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException;
+
+    /**
+     * The subjects of the CA certificates this trust accepts as issuers, for certificate_authorities
+     * (RFC 8446 §4.2.4); empty when it names none, and then the extension is not sent.
+     */
+    default List<X500Principal> acceptedIssuers() {
+        return List.of();
+    }
 }

@@ -93,11 +93,12 @@ final class ContextDefaults {
     private final int sessionCacheSize;
     private final boolean clientSessionTickets;
     private final boolean serverSessionTickets;
+    private final boolean clientAuthorities;
     private final DisabledAlgorithms disabled;
 
     private ContextDefaults(List<NamedGroup> namedGroups, Side client, Side server, boolean middleboxCompatibility,
             int maxHandshakeMessageSize, int sessionCacheSize, boolean clientSessionTickets,
-            boolean serverSessionTickets, DisabledAlgorithms disabled) {
+            boolean serverSessionTickets, boolean clientAuthorities, DisabledAlgorithms disabled) {
         this.disabled = disabled;
         this.namedGroups = namedGroups.stream().filter(g -> !disabled.disablesGroup(g)).toList();
         this.client = client;
@@ -107,6 +108,7 @@ final class ContextDefaults {
         this.sessionCacheSize = sessionCacheSize;
         this.clientSessionTickets = clientSessionTickets;
         this.serverSessionTickets = serverSessionTickets;
+        this.clientAuthorities = clientAuthorities;
     }
 
     /** The operator's {@code jdk.tls.disabledAlgorithms}, which every list in force leaves out. */
@@ -141,7 +143,8 @@ final class ContextDefaults {
                         HandshakeConfig.DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE),
                 sessionCacheSize(properties.apply("javax.net.ssl.sessionCacheSize")),
                 notFalse(properties, "jdk.tls.client.enableSessionTicketExtension"),
-                notFalse(properties, "jdk.tls.server.enableSessionTicketExtension"), disabled);
+                notFalse(properties, "jdk.tls.server.enableSessionTicketExtension"),
+                bool(properties, "jdk.tls.client.enableCAExtension", false), disabled);
     }
 
     /** As SunJSSE: a value that is not a non-negative integer falls back to the default. */
@@ -292,6 +295,14 @@ final class ContextDefaults {
      */
     boolean sessionTickets(boolean clientMode) {
         return clientMode ? clientSessionTickets : serverSessionTickets;
+    }
+
+    /**
+     * Client: certificate_authorities in ClientHello ({@code jdk.tls.client.enableCAExtension},
+     * off by default as in SunJSSE: a large trust store makes the ClientHello large).
+     */
+    boolean clientAuthorities() {
+        return clientAuthorities;
     }
 
     Side side(boolean clientMode) {

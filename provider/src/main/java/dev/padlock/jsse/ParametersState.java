@@ -283,6 +283,7 @@ final class ParametersState {
                 .clientAuth(clientMode ? ClientAuth.NONE : clientAuth)
                 .honorServerOrder(useCipherSuitesOrder)
                 .middleboxCompatibility(defaults.middleboxCompatibility())
+                .helloAuthorities(clientMode && defaults.clientAuthorities())
                 .maxHandshakeMessageSize(defaults.maxHandshakeMessageSize())
                 .resumption(resumption)
                 .build();

@@ -4,8 +4,11 @@ import dev.padlock.handshake.PeerTrust;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * {@link PeerTrust} over a JSSE trust manager, bound to the engine or socket so that the
@@ -55,6 +58,20 @@ final class TrustManagerBridge implements PeerTrust {
         } else {
             trustManager.checkClientTrusted(chain.clone(), type, socket);
         }
+    }
+
+    /** As SunJSSE: the subject of each certificate the trust manager returns, asked again per handshake. */
+    @Override
+    public List<X500Principal> acceptedIssuers() {
+        X509Certificate[] issuers = trustManager.getAcceptedIssuers();
+        if (issuers == null) {
+            return List.of();
+        }
+        List<X500Principal> subjects = new ArrayList<>(issuers.length);
+        for (X509Certificate issuer : issuers) {
+            subjects.add(issuer.getSubjectX500Principal());
+        }
+        return subjects;
     }
 
     /** SunJSSE's TLS 1.3 client auth type: the key algorithm for RSA, DSA, EC, RSASSA-PSS; else UNKNOWN. */

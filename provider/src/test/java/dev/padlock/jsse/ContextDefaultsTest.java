@@ -124,6 +124,14 @@ class ContextDefaultsTest {
     }
 
     @Test
+    void clientCaExtensionIsOffUnlessTrue() {
+        assertFalse(with(Map.of()).clientAuthorities());
+        assertTrue(with(Map.of("jdk.tls.client.enableCAExtension", "TRUE")).clientAuthorities());
+        assertFalse(with(Map.of("jdk.tls.client.enableCAExtension", "false")).clientAuthorities());
+        assertThrows(IllegalArgumentException.class, () -> with(Map.of("jdk.tls.client.enableCAExtension", "on")));
+    }
+
+    @Test
     void sessionCacheSizePropertyAsSunJsseReadsIt() {
         assertEquals(20480, with(Map.of()).sessionCacheSize());
         assertEquals(5, with(Map.of("javax.net.ssl.sessionCacheSize", "5")).sessionCacheSize());

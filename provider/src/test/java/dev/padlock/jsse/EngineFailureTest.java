@@ -56,12 +56,24 @@ class EngineFailureTest {
         EnginePair pair = peers.pairWithClientKeys(KeyKind.EC_P256, TestPki.untrustedKeyManagers());
         pair.server.setNeedClientAuth(true);
         Outcome o = pair.handshakeUntilStopped();
-        // SunJSSE 17 reports any rejected client chain as bad_certificate. SunJSSE 25 sends
-        // certificate_authorities in its CertificateRequest, so Padlock's client (through the key
-        // manager) offers no chain from another issuer and the server answers certificate_required.
-        String alert = peers.serverIsPadlock() ? "certificate_unknown"
-                : SUNJSSE_17 ? "bad_certificate" : "certificate_required";
+        // Both servers name their CA in certificate_authorities (RFC 8446 §4.2.4), so either
+        // client's key manager offers no chain from another issuer and the client sends an empty
+        // Certificate: Padlock and SunJSSE 25 answer certificate_required, SunJSSE 17 answers an
+        // empty chain with bad_certificate.
+        String alert = peers.serverIsPadlock() || !SUNJSSE_17 ? "certificate_required" : "bad_certificate";
         assertFailure(peers, pair, o, false, alert, SSLHandshakeException.class, SSLHandshakeException.class);
+    }
+
+    /** A client key manager that ignores certificate_authorities sends its untrusted chain anyway. */
+    @ParameterizedTest
+    @EnumSource(Peers.class)
+    void serverRejectsClientChainFromUntrustedIssuerSentAnyway(Peers peers) throws Exception {
+        KeyManager[] blind = {IssuerKeyManagers.ignoringIssuers(TestPki.untrustedKeyManagers())};
+        EnginePair pair = peers.pairWithClientKeys(KeyKind.EC_P256, blind);
+        pair.server.setNeedClientAuth(true);
+        Outcome o = pair.handshakeUntilStopped();
+        assertFailure(peers, pair, o, false, "certificate_unknown", SSLHandshakeException.class,
+                SSLHandshakeException.class);
     }
 
     @ParameterizedTest

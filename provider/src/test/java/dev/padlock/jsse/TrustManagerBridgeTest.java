@@ -47,6 +47,15 @@ class TrustManagerBridgeTest {
                 () -> TrustManagerBridge.forEngine(rejecting, null).checkServerTrusted(untrusted, "UNKNOWN")));
     }
 
+    /** certificate_authorities names the subjects of what the trust manager accepts as issuers. */
+    @Test
+    void acceptedIssuersAreTheTrustManagersSubjects() {
+        assertEquals(List.of(TestPki.caCertificate().getSubjectX500Principal()),
+                TrustManagerBridge.forEngine(sunTrust(), null).acceptedIssuers());
+        assertEquals(List.of(), TrustManagerBridge.forEngine(new RecordingTrustManager(null, new ArrayList<>()), null)
+                .acceptedIssuers());
+    }
+
     @Test
     void expiredChainIsRejected() throws Exception {
         CertificateException e = assertThrows(CertificateException.class, () -> TrustManagerBridge

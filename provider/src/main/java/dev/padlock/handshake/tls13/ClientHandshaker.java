@@ -228,6 +228,10 @@ public final class ClientHandshaker extends Tls13Handshaker {
         if (config.recordSizeLimit() > 0) {
             ext.add(new RecordSizeLimitExtension(config.recordSizeLimit()));
         }
+        if (config.helloAuthorities()) {
+            // RFC 8446 §4.2.4: lets the server's key manager pick a chain we trust.
+            Negotiation.certificateAuthorities(config.peerTrust().acceptedIssuers()).ifPresent(ext::add);
+        }
         return ext;
     }
 }

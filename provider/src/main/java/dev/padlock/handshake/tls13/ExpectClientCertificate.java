@@ -44,7 +44,7 @@ final class ExpectClientCertificate implements State {
             throw new TlsFailure(FailureReason.CLIENT_CERTIFICATE_CONTEXT_MISMATCH,
                     "the client's Certificate does not echo the certificate_request_context");
         }
-        // Our CertificateRequest carries signature_algorithms only: it solicits no entry extension.
+        // Our CertificateRequest (signature_algorithms, certificate_authorities) solicits no entry extension.
         PeerCertificates.checkEntryExtensions(certificate, Set.of(ExtensionType.SIGNATURE_ALGORITHMS.code()));
         hs.transcript.add(raw);
         if (certificate.entries().isEmpty()) {

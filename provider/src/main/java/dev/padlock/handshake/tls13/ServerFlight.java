@@ -60,6 +60,18 @@ final class ServerFlight {
         this.psk = psk;
     }
 
+    /**
+     * signature_algorithms, and certificate_authorities naming the trust's accepted issuers so
+     * that the client's key manager can pick a chain we will accept (RFC 8446 §4.3.2, §4.2.4);
+     * SunJSSE 17 and 25 servers send both.
+     */
+    private void sendCertificateRequest() {
+        List<Extension> extensions = new ArrayList<>();
+        extensions.add(new SignatureAlgorithmsExtension(hs.config.signatureSchemes()));
+        Negotiation.certificateAuthorities(hs.config.peerTrust().acceptedIssuers()).ifPresent(extensions::add);
+        hs.send(new CertificateRequest(Bytes.EMPTY, extensions));
+    }
+
     State send() {
         boolean acceptedServerName = ServerNames.accept(hs.config, hs.session, hello);
         String alpn = ApplicationProtocols.select(hs.config, hello);
@@ -78,8 +90,7 @@ final class ServerFlight {
             hs.session.localCertificates(psk.state().localCertificates());
         } else {
             if (requestCertificate) {
-                hs.send(new CertificateRequest(Bytes.EMPTY,
-                        List.of(new SignatureAlgorithmsExtension(hs.config.signatureSchemes()))));
+                sendCertificateRequest();
             }
             CertificateSigner.sendCertificate(hs, Bytes.EMPTY, credential);
             CertificateSigner.sendCertificateVerify(hs, credential, schemes, true);
