@@ -4,6 +4,7 @@ import dev.padlock.jsse.SessionAccess;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLKeyException;
 import javax.net.ssl.SSLSession;
 
 /** What Padlock tells and takes that JSSE has no words for. */
@@ -28,6 +29,28 @@ public final class Padlock {
      */
     public static boolean isResumed(SSLSession session) {
         return SessionAccess.isResumed(session);
+    }
+
+    /**
+     * Keying material exported from the session's connection (RFC 8446 §7.5, RFC 5705):
+     * TLS-Exporter(label, context, length), the bytes the peer derives for the same label and
+     * context. A null context is the same as an empty one in TLS 1.3. On JDK 25 and later
+     * {@code ((ExtendedSSLSession) session).exportKeyingMaterialData(label, context, length)} gives
+     * the same bytes; this method is for older JDKs.
+     *
+     * @param label   converted to UTF-8: 1 to 249 bytes
+     * @param length  1 to 255 times the suite's hash length
+     * @throws IllegalArgumentException for a session of another provider, an empty or too long
+     *                                  label or a length out of range
+     * @throws NullPointerException     for a null label
+     * @throws IllegalStateException    before the session's handshake completes
+     * @throws SSLKeyException          for a session of no connection (a failed or unstarted
+     *                                  handshake) or of a connection that has closed both ways or
+     *                                  failed, whose secrets are erased
+     */
+    public static byte[] exportKeyingMaterial(SSLSession session, String label, byte[] context, int length)
+            throws SSLKeyException {
+        return SessionAccess.exportKeyingMaterial(session, label, context, length);
     }
 
     /**

@@ -95,6 +95,22 @@ public final class TlsConnection implements HandshakeOutput {
         return handshaker.isComplete();
     }
 
+    /**
+     * RFC 8446 §7.5 keying material; safe to call from any thread.
+     *
+     * @throws IllegalStateException before the handshake completes or once the secrets are erased
+     *                               ({@link #secretsErased})
+     * @throws IllegalArgumentException for a label or length the exporter cannot take
+     */
+    public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
+        return handshaker.exportKeyingMaterial(label, context, length);
+    }
+
+    /** The connection closed both ways or failed and erased its secrets; safe to call from any thread. */
+    public boolean secretsErased() {
+        return handshaker.secretsErased();
+    }
+
     public TlsSession session() {
         return handshaker.session();
     }

@@ -88,7 +88,8 @@ public final class Hkdf {
 
     // RFC 8446 §7.1: struct { uint16 length; opaque label<7..255>; opaque context<0..255>; } HkdfLabel
     static byte[] hkdfLabel(String label, byte[] context, int length) {
-        byte[] l = label.getBytes(StandardCharsets.US_ASCII);
+        // The RFC's labels are ASCII; an exporter's label is the application's, in UTF-8 (RFC 8446 §7.5).
+        byte[] l = label.getBytes(StandardCharsets.UTF_8);
         int labelLength = LABEL_PREFIX.length + l.length;
         if (labelLength > 255 || context.length > 255 || length > 0xFFFF) {
             throw new IllegalArgumentException("HkdfLabel field too long for label " + label);

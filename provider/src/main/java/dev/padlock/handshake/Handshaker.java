@@ -63,7 +63,10 @@ public abstract sealed class Handshaker permits Tls13Handshaker {
      */
     public abstract void updateKeys(boolean requestPeerUpdate);
 
-    /** RFC 8446 §7.5 exporter; empty context and absent context hash alike (HKDF of Hash("")). */
+    /**
+     * RFC 8446 §7.5 exporter; empty context and absent context hash alike (HKDF of Hash("")).
+     * Safe to call from any thread: erasure waits for an export under way.
+     */
     public abstract byte[] exportKeyingMaterial(String label, byte[] context, int length);
 
     /**
@@ -74,6 +77,11 @@ public abstract sealed class Handshaker permits Tls13Handshaker {
      */
     public final void eraseSecrets() {
         secrets.eraseAll();
+    }
+
+    /** Whether {@link #eraseSecrets} ran; safe to call from any thread. */
+    public final boolean secretsErased() {
+        return secrets.isClosed();
     }
 
     /** For tests: sees each secret of this connection, under its RFC 8446 name, as it is derived. */

@@ -51,6 +51,6 @@ final class Connections {
                 context.diagnostics().observer(side + describedAs)), state);
         PadlockSessionContext sessions = config.clientMode() ? context.clientSessionContext()
                 : context.serverSessionContext();
-        return new Opened(tls, new PadlockSession(state, sessions), sessions);
+        return new Opened(tls, new PadlockSession(state, sessions, new KeyingMaterial(tls)), sessions);
     }
 }

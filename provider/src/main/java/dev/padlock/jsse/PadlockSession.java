@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLKeyException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSessionBindingEvent;
 import javax.net.ssl.SSLSessionBindingListener;
@@ -37,14 +39,21 @@ final class PadlockSession extends ExtendedSSLSession {
 
     private final TlsSession tls;
     private final PadlockSessionContext context;
+    private final KeyingMaterial keyingMaterial;
     private final Map<String, Object> values = new ConcurrentHashMap<>();
     private volatile long lastAccessedTime;
     private volatile boolean invalidated;
 
     /** @param context where the session is cached once complete; null for a session never cached */
     PadlockSession(TlsSession tls, PadlockSessionContext context) {
+        this(tls, context, KeyingMaterial.NONE);
+    }
+
+    /** @param keyingMaterial the exporter of the session's connection */
+    PadlockSession(TlsSession tls, PadlockSessionContext context, KeyingMaterial keyingMaterial) {
         this.tls = Objects.requireNonNull(tls, "tls");
         this.context = context;
+        this.keyingMaterial = Objects.requireNonNull(keyingMaterial, "keyingMaterial");
         this.lastAccessedTime = tls.creationTime().toEpochMilli();
     }
 
@@ -221,6 +230,27 @@ final class PadlockSession extends ExtendedSSLSession {
     @Override
     public List<byte[]> getStatusResponses() {
         return List.of();
+    }
+
+    /**
+     * Exported keying material (RFC 8446 §7.5) as a key of {@code keyAlg}. Overrides JDK 25's
+     * {@code ExtendedSSLSession} method of this signature; a plain method on older JDKs, where
+     * {@code dev.padlock.Padlock.exportKeyingMaterial} reaches the same bytes. The checks and
+     * exceptions are {@link KeyingMaterial}'s.
+     */
+    public SecretKey exportKeyingMaterialKey(String keyAlg, String label, byte[] context, int length)
+            throws SSLKeyException {
+        return keyingMaterial.exportKey(keyAlg, label, context, length);
+    }
+
+    /**
+     * Exported keying material (RFC 8446 §7.5): TLS-Exporter(label, context, length), where a null
+     * context is the empty one. Overrides JDK 25's {@code ExtendedSSLSession} method of this
+     * signature; a plain method on older JDKs. The checks and exceptions are
+     * {@link KeyingMaterial}'s.
+     */
+    public byte[] exportKeyingMaterialData(String label, byte[] context, int length) throws SSLKeyException {
+        return keyingMaterial.export(label, context, length);
     }
 
     /**

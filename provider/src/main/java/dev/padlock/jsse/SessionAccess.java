@@ -5,6 +5,7 @@ import dev.padlock.wire.NamedGroup;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLKeyException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSessionContext;
 
@@ -18,11 +19,13 @@ public final class SessionAccess {
 
     /** @throws IllegalArgumentException for a session that is not Padlock's */
     public static boolean isResumed(SSLSession session) {
-        Objects.requireNonNull(session, "session");
-        if (!(session instanceof PadlockSession padlock)) {
-            throw new IllegalArgumentException("not a Padlock session: " + session.getClass().getName());
-        }
-        return padlock.tlsSession().resumed();
+        return padlock(session).tlsSession().resumed();
+    }
+
+    /** @throws IllegalArgumentException for a session that is not Padlock's */
+    public static byte[] exportKeyingMaterial(SSLSession session, String label, byte[] context, int length)
+            throws SSLKeyException {
+        return padlock(session).exportKeyingMaterialData(label, context, length);
     }
 
     /** The key exchange group of a Padlock session; empty for another provider's or before ServerHello. */
@@ -31,6 +34,14 @@ public final class SessionAccess {
             return Optional.ofNullable(padlock.tlsSession().namedGroup()).map(NamedGroup::name);
         }
         return Optional.empty();
+    }
+
+    private static PadlockSession padlock(SSLSession session) {
+        Objects.requireNonNull(session, "session");
+        if (!(session instanceof PadlockSession padlock)) {
+            throw new IllegalArgumentException("not a Padlock session: " + session.getClass().getName());
+        }
+        return padlock;
     }
 
     /** @throws IllegalArgumentException for a session context that is not Padlock's */

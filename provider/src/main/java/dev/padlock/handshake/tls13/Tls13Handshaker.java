@@ -42,7 +42,8 @@ public abstract sealed class Tls13Handshaker extends Handshaker permits ClientHa
     /** N of the current application_traffic_secret_N in each direction (RFC 8446 §7.2). */
     private int readGeneration;
     private int writeGeneration;
-    private ExporterMasterSecret exporterMasterSecret;
+    /** Volatile: applications export from their own threads (see {@link LiveSecrets#whileLive}). */
+    private volatile ExporterMasterSecret exporterMasterSecret;
     /**
      * RFC 8446 §7.1; each session ticket's PSK derives from it (§4.6.1). The client keeps it for
      * tickets that may come at any time; the server erases it once its tickets are sent.
@@ -176,12 +177,11 @@ public abstract sealed class Tls13Handshaker extends Handshaker permits ClientHa
 
     @Override
     public final byte[] exportKeyingMaterial(String label, byte[] context, int length) {
-        if (exporterMasterSecret == null) {
+        ExporterMasterSecret exporter = exporterMasterSecret;
+        if (exporter == null) {
             throw new IllegalStateException("keying material can be exported only after the handshake");
         }
-        if (secrets.isClosed()) {
-            throw new IllegalStateException("keying material cannot be exported once the connection is closed");
-        }
-        return exporterMasterSecret.export(label, context == null ? new byte[0] : context, length);
+        return secrets.whileLive("keying material cannot be exported once the connection is closed",
+                () -> exporter.export(label, context == null ? new byte[0] : context, length));
     }
 }
