@@ -66,19 +66,18 @@ final class EcdhKeyExchange implements KeyExchange {
     /** DH as a KEM: a fresh key pair whose public value is the server's key_share, and the agreement. */
     @Override
     public Response respond(Bytes clientShare, SecureRandom random) {
-        Share mine = generate(random);
+        ClientKeyShare mine = generate(random);
         return new Response(mine.keyShare(), mine.finish(clientShare));
     }
 
-    private Share generate(SecureRandom random) {
+    private ClientKeyShare generate(SecureRandom random) {
         try {
             KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
             kpg.initialize(new ECGenParameterSpec(curve), random);
             KeyPair kp = kpg.generateKeyPair();
             ECPublicKey pub = (ECPublicKey) kp.getPublic();
             ECParameterSpec params = pub.getParams();
-            return new Share(group, kp.getPrivate(), params,
-                    Bytes.wrap(encodeUncompressed(pub.getW(), fieldLength(params))));
+            return share(kp.getPrivate(), params, Bytes.wrap(encodeUncompressed(pub.getW(), fieldLength(params))));
         } catch (GeneralSecurityException e) {
             throw Hkdf.jcaFailure("EC key generation for " + group, e);
         }
@@ -97,7 +96,7 @@ final class EcdhKeyExchange implements KeyExchange {
             PrivateKey priv = KeyFactory.getInstance("EC")
                     .generatePrivate(new ECPrivateKeySpec(new BigInteger(1, scalar), params));
             decodeAndValidate(group, params, publicKey);
-            return new Share(group, priv, params, publicKey);
+            return share(priv, params, publicKey);
         } catch (GeneralSecurityException e) {
             throw Hkdf.jcaFailure("EC private key for " + group, e);
         }
@@ -108,39 +107,8 @@ final class EcdhKeyExchange implements KeyExchange {
         return "KeyExchange(" + group + ")";
     }
 
-    /** One side's EC key pair; the private key never leaves. */
-    private static final class Share implements ClientKeyShare {
-        private final NamedGroup group;
-        private final PrivateKey privateKey;
-        private final ECParameterSpec params;
-        private final Bytes publicKey;
-
-        Share(NamedGroup group, PrivateKey privateKey, ECParameterSpec params, Bytes publicKey) {
-            this.group = group;
-            this.privateKey = privateKey;
-            this.params = params;
-            this.publicKey = publicKey;
-        }
-
-        @Override
-        public NamedGroup group() {
-            return group;
-        }
-
-        @Override
-        public Bytes keyShare() {
-            return publicKey;
-        }
-
-        @Override
-        public byte[] finish(Bytes serverShare) {
-            return agree(group, privateKey, params, serverShare);
-        }
-
-        @Override
-        public String toString() {
-            return "KeyShare(" + group + ")";
-        }
+    private ClientKeyShare share(PrivateKey privateKey, ECParameterSpec params, Bytes publicKey) {
+        return new DhClientShare(group, privateKey, publicKey, (key, peer) -> agree(group, key, params, peer));
     }
 
     private static byte[] agree(NamedGroup group, PrivateKey privateKey, ECParameterSpec params, Bytes peerPublic) {

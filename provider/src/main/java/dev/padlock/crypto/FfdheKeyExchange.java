@@ -78,18 +78,19 @@ final class FfdheKeyExchange implements KeyExchange {
     /** DH as a KEM: the client's value is checked before any work, then a fresh key pair agrees with it. */
     @Override
     public Response respond(Bytes clientShare, SecureRandom random) {
-        BigInteger y = decode(clientShare);
-        Share mine = generate(random);
-        return new Response(mine.keyShare(), agree(mine.privateKey, y));
+        decode(clientShare);
+        ClientKeyShare mine = generate(random);
+        return new Response(mine.keyShare(), mine.finish(clientShare));
     }
 
-    private Share generate(SecureRandom random) {
+    private ClientKeyShare generate(SecureRandom random) {
         try {
             KeyPairGenerator kpg = KeyPairGenerator.getInstance("DH");
             kpg.initialize(params, random);
             KeyPair kp = kpg.generateKeyPair();
             BigInteger y = ((DHPublicKey) kp.getPublic()).getY();
-            return new Share(this, kp.getPrivate(), Bytes.wrap(leftPad(y.toByteArray(), length)));
+            return new DhClientShare(group, kp.getPrivate(), Bytes.wrap(leftPad(y.toByteArray(), length)),
+                    (key, peer) -> agree(key, decode(peer)));
         } catch (GeneralSecurityException e) {
             throw Hkdf.jcaFailure("DH key generation for " + group, e);
         }
@@ -145,39 +146,6 @@ final class FfdheKeyExchange implements KeyExchange {
         System.arraycopy(value, skip, padded, length - (value.length - skip), value.length - skip);
         Arrays.fill(value, (byte) 0);
         return padded;
-    }
-
-    /** One side's key pair; the private key never leaves. */
-    private static final class Share implements ClientKeyShare {
-        private final FfdheKeyExchange exchange;
-        private final PrivateKey privateKey;
-        private final Bytes publicValue;
-
-        Share(FfdheKeyExchange exchange, PrivateKey privateKey, Bytes publicValue) {
-            this.exchange = exchange;
-            this.privateKey = privateKey;
-            this.publicValue = publicValue;
-        }
-
-        @Override
-        public NamedGroup group() {
-            return exchange.group;
-        }
-
-        @Override
-        public Bytes keyShare() {
-            return publicValue;
-        }
-
-        @Override
-        public byte[] finish(Bytes serverShare) {
-            return exchange.agree(privateKey, exchange.decode(serverShare));
-        }
-
-        @Override
-        public String toString() {
-            return "KeyShare(" + exchange.group + ")";
-        }
     }
 
     @Override

@@ -53,17 +53,17 @@ final class XdhKeyExchange implements KeyExchange {
     /** DH as a KEM: a fresh key pair whose public value is the server's key_share, and the agreement. */
     @Override
     public Response respond(Bytes clientShare, SecureRandom random) {
-        Share mine = generate(random);
+        ClientKeyShare mine = generate(random);
         return new Response(mine.keyShare(), mine.finish(clientShare));
     }
 
-    private Share generate(SecureRandom random) {
+    private ClientKeyShare generate(SecureRandom random) {
         try {
             KeyPairGenerator kpg = KeyPairGenerator.getInstance("XDH");
             kpg.initialize(params(group), random);
             KeyPair kp = kpg.generateKeyPair();
             BigInteger u = ((XECPublicKey) kp.getPublic()).getU();
-            return new Share(group, kp.getPrivate(), Bytes.wrap(encodeU(u, length(group))));
+            return share(kp.getPrivate(), Bytes.wrap(encodeU(u, length(group))));
         } catch (GeneralSecurityException e) {
             throw Hkdf.jcaFailure("XDH key generation for " + group, e);
         }
@@ -81,43 +81,14 @@ final class XdhKeyExchange implements KeyExchange {
             byte[] basePoint = new byte[length(group)];
             basePoint[0] = group.equals(NamedGroup.X25519) ? (byte) 9 : (byte) 5;
             byte[] pub = agree(group, priv, Bytes.wrap(basePoint));
-            return new Share(group, priv, Bytes.wrap(pub));
+            return share(priv, Bytes.wrap(pub));
         } catch (GeneralSecurityException e) {
             throw Hkdf.jcaFailure("XDH private key for " + group, e);
         }
     }
 
-    /** One side's X25519/X448 key pair; the private key never leaves. */
-    private static final class Share implements ClientKeyShare {
-        private final NamedGroup group;
-        private final PrivateKey privateKey;
-        private final Bytes publicKey;
-
-        Share(NamedGroup group, PrivateKey privateKey, Bytes publicKey) {
-            this.group = group;
-            this.privateKey = privateKey;
-            this.publicKey = publicKey;
-        }
-
-        @Override
-        public NamedGroup group() {
-            return group;
-        }
-
-        @Override
-        public Bytes keyShare() {
-            return publicKey;
-        }
-
-        @Override
-        public byte[] finish(Bytes serverShare) {
-            return agree(group, privateKey, serverShare);
-        }
-
-        @Override
-        public String toString() {
-            return "KeyShare(" + group + ")";
-        }
+    private ClientKeyShare share(PrivateKey privateKey, Bytes publicKey) {
+        return new DhClientShare(group, privateKey, publicKey, (key, peer) -> agree(group, key, peer));
     }
 
     private static byte[] agree(NamedGroup group, PrivateKey privateKey, Bytes peerPublic) {
