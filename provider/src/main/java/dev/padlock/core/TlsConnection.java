@@ -256,22 +256,11 @@ public final class TlsConnection implements HandshakeOutput {
             checkPlaintextAllowed(type);
         } else {
             ByteBuffer target = inPlaceTarget(record, dsts, offset, length);
-            if (target == null && skippingEarlyData()) {
-                int recordLength = record.remaining();
-                try {
-                    type = reader.open(record, plaintext);
-                } catch (TlsFailure f) {
-                    if (!f.alert().equals(AlertDescription.BAD_RECORD_MAC)) {
-                        throw f;
-                    }
-                    skipEarlyData(recordLength, f);
+            if (target == null) {
+                type = skippingEarlyData() ? openUnlessEarlyData(record) : reader.open(record, plaintext);
+                if (type == null) {
                     return 0;
                 }
-                // §4.2.10: the first record that opens under the handshake key starts the
-                // client's second flight; from here on a record that fails to open is fatal.
-                earlyDataSkipEnded = true;
-            } else if (target == null) {
-                type = reader.open(record, plaintext);
             } else {
                 int start = target.position();
                 type = reader.open(record, target);
@@ -312,11 +301,32 @@ public final class TlsConnection implements HandshakeOutput {
     }
 
     /**
-     * Server, while handshaking: the ClientHello offered early_data, which is never accepted,
-     * and no record has opened under the handshake key yet (RFC 8446 §4.2.10).
+     * Server, while handshaking (a client never rejects early data): the ClientHello offered
+     * early_data, which is never accepted, and no record has opened under the handshake key yet
+     * (RFC 8446 §4.2.10).
      */
     private boolean skippingEarlyData() {
-        return !earlyDataSkipEnded && !isClient() && handshaker.rejectedEarlyData() && !handshaker.isComplete();
+        return !earlyDataSkipEnded && handshaker.rejectedEarlyData() && !handshaker.isComplete();
+    }
+
+    /**
+     * Opens a record while rejected 0-RTT data may still come; null when the record did not open
+     * and was skipped as such. The first record that opens under the handshake key starts the
+     * client's second flight (RFC 8446 §4.2.10): from then on a record that fails to open is fatal.
+     */
+    private ContentType openUnlessEarlyData(ByteBuffer record) {
+        int recordLength = record.remaining();
+        try {
+            ContentType type = reader.open(record, plaintext);
+            earlyDataSkipEnded = true;
+            return type;
+        } catch (TlsFailure f) {
+            if (!f.alert().equals(AlertDescription.BAD_RECORD_MAC)) {
+                throw f;
+            }
+            skipEarlyData(recordLength, f);
+            return null;
+        }
     }
 
     /**

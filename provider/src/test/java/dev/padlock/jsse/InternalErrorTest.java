@@ -13,7 +13,6 @@ import dev.padlock.testing.TestPki;
 import dev.padlock.testing.TestPki.KeyKind;
 import java.net.Socket;
 import java.security.Principal;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,61 +35,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InternalErrorTest {
 
-    /** The key manager of {@code keys}, except where noted. */
-    private static class Delegating extends X509ExtendedKeyManager {
-        final X509ExtendedKeyManager keys;
-
-        Delegating(KeyManager[] keys) {
-            this.keys = (X509ExtendedKeyManager) keys[0];
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return keys.getClientAliases(keyType, issuers);
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-            return keys.chooseClientAlias(keyType, issuers, socket);
-        }
-
-        @Override
-        public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
-            return keys.chooseEngineClientAlias(keyType, issuers, engine);
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return keys.getServerAliases(keyType, issuers);
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return keys.chooseServerAlias(keyType, issuers, socket);
-        }
-
-        @Override
-        public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-            return keys.chooseEngineServerAlias(keyType, issuers, engine);
-        }
-
-        @Override
-        public X509Certificate[] getCertificateChain(String alias) {
-            return keys.getCertificateChain(alias);
-        }
-
-        @Override
-        public PrivateKey getPrivateKey(String alias) {
-            return keys.getPrivateKey(alias);
-        }
-    }
-
     private static final IllegalStateException BOOM = new IllegalStateException("key store unavailable");
 
     @ParameterizedTest(name = "Padlock client: {0}")
     @ValueSource(booleans = {true, false})
     void keyManagerThrowingIsInternalErrorOnBothSides(boolean padlockClient) throws Exception {
-        KeyManager[] failing = {new Delegating(TestPki.keyManagers(KeyKind.EC_P256)) {
+        KeyManager[] failing = {new DelegatingKeyManager(TestPki.keyManagers(KeyKind.EC_P256)) {
             @Override
             public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
                 throw BOOM;
@@ -149,10 +98,10 @@ class InternalErrorTest {
 
     /** The chain of {@code kind} with its CA certificate repeated until it is over 33 KB. */
     private static KeyManager[] longChain(KeyKind kind) {
-        return new KeyManager[] {new Delegating(TestPki.keyManagers(kind)) {
+        return new KeyManager[] {new DelegatingKeyManager(TestPki.keyManagers(kind)) {
             @Override
             public X509Certificate[] getCertificateChain(String alias) {
-                X509Certificate[] chain = keys.getCertificateChain(alias);
+                X509Certificate[] chain = delegate.getCertificateChain(alias);
                 List<X509Certificate> padded = new ArrayList<>(List.of(chain));
                 int bytes = 0;
                 try {
