@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -171,15 +170,15 @@ final class ConnectCommand {
         SSLSession session = ssl.getSession();
         out.println("handshake:  ok");
         HandshakeReport.printNegotiated(out, ssl);
-        if (HandshakeReport.printPeerChain(out, session, "server certificate chain", now)) {
-            try {
-                printHostname(out, s, HandshakeReport.x509(session.getPeerCertificates()));
-            } catch (SSLException unreachable) {
-                out.println("hostname:   (no certificate)");
-            }
+        // A resumed handshake carries no certificate (RFC 8446 §2.2): the chain is the original one.
+        boolean resumed = dev.padlock.Padlock.isResumed(session);
+        String title = resumed ? "server certificate chain, from the resumed session" : "server certificate chain";
+        if (HandshakeReport.printPeerChain(out, session, title, now)) {
+            printHostname(out, s, HandshakeReport.peerChain(session));
         }
         out.println("trust:      " + (insecure ? "NOT verified (--insecure)"
-                : "verified: a PKIX path to a trusted CA, and the hostname"));
+                : "verified: a PKIX path to a trusted CA, and the hostname" + (resumed ? " (when the session was made)"
+                        : "")));
         if (greeting != null) {
             out.println("server says: " + greeting);
         }

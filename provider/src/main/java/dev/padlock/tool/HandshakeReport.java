@@ -49,6 +49,15 @@ final class HandshakeReport {
         }
     }
 
+    /** The peer's X.509 chain; empty when it sent none. */
+    static List<X509Certificate> peerChain(SSLSession session) {
+        try {
+            return x509(session.getPeerCertificates());
+        } catch (SSLPeerUnverifiedException none) {
+            return List.of();
+        }
+    }
+
     static List<X509Certificate> x509(Certificate[] certificates) {
         return List.of(certificates).stream().filter(X509Certificate.class::isInstance)
                 .map(X509Certificate.class::cast).toList();
