@@ -173,6 +173,35 @@ class ConnectCommandTest {
     }
 
     @Test
+    void explainsNoCommonAlpnProtocol() throws Exception {
+        try (Server server = new Server(ToolFixtures.padlock(TestPki.keyManagers(KeyKind.EC_P256)), s -> {
+            SSLParameters p = s.getSSLParameters();
+            p.setApplicationProtocols(new String[] {"h2"});
+            s.setSSLParameters(p);
+        }, 1)) {
+            Run r = connect(server, "--alpn", "http/1.1");
+            assertEquals(1, r.code(), r.out());
+            assertEquals("alert:      no_application_protocol, received from the server", r.line("alert:"));
+            assertEquals("no common ALPN protocol: we offered [http/1.1] and the server accepts none", r.cause());
+        }
+    }
+
+    @Test
+    void keylogWritesTheSecretsOfThisConnectionOnly() throws Exception {
+        Path keyLog = dir.resolve("keys.log");
+        try (Server server = new Server(ToolFixtures.sunJsse(TestPki.keyManagers(KeyKind.EC_P256)), s -> { }, 1)) {
+            Run r = connect(server, "--keylog", keyLog.toString());
+            assertEquals(0, r.code(), r.out());
+        }
+        List<String> labels = java.nio.file.Files.readAllLines(keyLog).stream().filter(l -> !l.startsWith("#"))
+                .map(l -> l.substring(0, l.indexOf(' '))).sorted().toList();
+        assertEquals(List.of("CLIENT_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0", "EXPORTER_SECRET",
+                "SERVER_HANDSHAKE_TRAFFIC_SECRET", "SERVER_TRAFFIC_SECRET_0"), labels);
+        // The property was set only while the tool made its context.
+        assertEquals(null, System.getProperty("dev.padlock.keyLogFile"));
+    }
+
+    @Test
     void explainsAConnectionRefused() throws Exception {
         int port;
         try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
