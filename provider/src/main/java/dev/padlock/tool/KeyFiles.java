@@ -81,18 +81,24 @@ final class KeyFiles {
                 }
                 ks.setKeyEntry("key", pemKey(key), storePassword, chain.toArray(Certificate[]::new));
             }
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, storePassword);
-            for (KeyManager km : kmf.getKeyManagers()) {
-                if (km instanceof X509ExtendedKeyManager x) {
-                    return x;
-                }
-            }
-            throw new UsageException("the JDK's key manager factory made no X509ExtendedKeyManager");
+            return keyManager(ks, storePassword);
         } catch (GeneralSecurityException | IOException e) {
             throw new UsageException("cannot read the key material " + cert + (key != null ? " and " + key : "")
                     + ": " + e.getMessage() + (key == null ? " (wrong --password?)" : ""));
         }
+    }
+
+    /** The JDK's default key manager over a key store. */
+    static X509ExtendedKeyManager keyManager(KeyStore ks, char[] password) throws GeneralSecurityException,
+            UsageException {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, password);
+        for (KeyManager km : kmf.getKeyManagers()) {
+            if (km instanceof X509ExtendedKeyManager x) {
+                return x;
+            }
+        }
+        throw new UsageException("the JDK's key manager factory made no X509ExtendedKeyManager");
     }
 
     private static KeyStore trustStore(Path file, char[] password) throws GeneralSecurityException, IOException,

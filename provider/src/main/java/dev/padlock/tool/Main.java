@@ -31,7 +31,8 @@ public final class Main {
                 --timeout s         connect and read timeout (default 10)
 
               serve               accept TLS connections, print each handshake, greet and echo lines
-                --cert file [--key file] [--password pw]   required: PKCS12, or PEM + PKCS#8 key
+                --cert file [--key file] [--password pw]   PKCS12, or PEM + PKCS#8 key
+                                    (default: a new self-signed certificate for localhost, printed)
                 --port n            0 (default) picks a free port and prints it
                 --bind address      default 127.0.0.1
                 --alpn --protocols --groups --trust --keylog --debug   as for connect

@@ -8,6 +8,11 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -15,12 +20,13 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * {@code padlock serve}: a TLS server that prints each handshake as {@code connect} does, greets
  * with "hello from padlock" and echoes lines back, one connection at a time, until killed or,
- * with {@code --once}, after the first connection. The JDK has no public API to make a
- * certificate, so the server needs {@code --cert} (and {@code --key} for PEM).
+ * with {@code --once}, after the first connection. Without {@code --cert} it makes a
+ * self-signed certificate for localhost and prints it, for clients to trust.
  */
 final class ServeCommand {
     static final Set<String> VALUED = Set.of("port", "bind", "cert", "key", "password", "trust", "alpn", "protocols",
@@ -39,16 +45,28 @@ final class ServeCommand {
         if (!o.positional().isEmpty()) {
             throw new UsageException("serve takes no positional argument: " + o.positional().get(0));
         }
-        if (o.value("cert").isEmpty()) {
-            throw new UsageException("serve needs --cert (a PKCS12 file, or a PEM chain with --key): the JDK has no "
-                    + "public API to generate a certificate");
+        if (o.value("key").isPresent() && o.value("cert").isEmpty()) {
+            throw new UsageException("--key needs --cert");
         }
         char[] password = o.value("password").map(String::toCharArray).orElse(null);
         RecordingTrustManager trust = new RecordingTrustManager(
                 KeyFiles.trustManager(o.path("trust").orElse(null), password), false);
+        X509Certificate selfSigned = null;
+        X509ExtendedKeyManager keys;
+        if (o.value("cert").isPresent()) {
+            keys = KeyFiles.keyManager(o.path("cert").get(), o.path("key").orElse(null), password);
+        } else {
+            try {
+                KeyStore ks = SelfSigned.localhost(Instant.now());
+                selfSigned = (X509Certificate) ks.getCertificate(ks.aliases().nextElement());
+                keys = KeyFiles.keyManager(ks, SelfSigned.PASSWORD);
+            } catch (GeneralSecurityException e) {
+                out.println("cannot make a self-signed certificate: " + e.getMessage() + "; give one with --cert");
+                return 1;
+            }
+        }
         SSLContext context = Contexts.create(new Contexts.Diagnostics(o.flag("debug"), o.path("keylog").orElse(null),
-                o.list("groups")), KeyFiles.keyManager(o.path("cert").get(), o.path("key").orElse(null), password),
-                trust);
+                o.list("groups")), keys, trust);
         int timeout = o.integer("timeout", 0, 0, 3600);
         try (SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(
                 o.integer("port", 0, 0, 65535), 50, InetAddress.getByName(o.value("bind").orElse("127.0.0.1")))) {
@@ -56,6 +74,9 @@ final class ServeCommand {
             // Without --timeout a server waits for its next client as long as it runs.
             server.setSoTimeout(timeout * 1000);
             out.println("listening on " + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort());
+            if (selfSigned != null) {
+                printSelfSigned(out, selfSigned);
+            }
             out.flush();
             do {
                 int code = serveOne(server, trust, o, timeout, out);
@@ -69,6 +90,19 @@ final class ServeCommand {
         } catch (IOException e) {
             out.println("cannot listen: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static void printSelfSigned(PrintStream out, X509Certificate certificate) {
+        out.println("certificate: self-signed (no --cert), EC P-256 for localhost and 127.0.0.1, valid until "
+                + CertificateReport.DAY.format(certificate.getNotAfter().toInstant())
+                + "; a client trusts it with --trust and this PEM:");
+        try {
+            out.println("-----BEGIN CERTIFICATE-----");
+            out.println(Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded()));
+            out.println("-----END CERTIFICATE-----");
+        } catch (CertificateEncodingException e) {
+            out.println("(cannot encode it: " + e.getMessage() + ")");
         }
     }
 

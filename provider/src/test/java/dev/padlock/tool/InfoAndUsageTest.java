@@ -54,7 +54,8 @@ class InfoAndUsageTest {
         "connect localhost:443 --insecure=1  | padlock: --insecure takes no value",
         "connect localhost:443 --key k.pem   | padlock: --key needs --cert",
         "connect localhost:443 --groups nonsense | padlock: Padlock cannot start with these settings: ",
-        "serve                               | padlock: serve needs --cert (a PKCS12 file, or a PEM chain with --key)",
+        "serve --key k.pem                   | padlock: --key needs --cert",
+        "serve --port 70000                  | padlock: --port must be from 0 to 65535, not 70000",
         "info extra                          | padlock: info takes no argument: extra",
     })
     void usageErrorsExit2WithTheReason(String line, String expected) {

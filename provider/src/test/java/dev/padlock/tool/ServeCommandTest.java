@@ -42,12 +42,19 @@ class ServeCommandTest {
         assertTrue(executor.awaitTermination(TIMEOUT, TimeUnit.SECONDS), "the serve command ended");
     }
 
-    /** Starts the tool's server; returns its port, read from its "listening on" line. */
+    /** Starts the tool's server with the test PKI's EC P-256 certificate. */
     private Future<Integer> serve(String... options) throws Exception {
         Path p12 = ToolFixtures.p12(dir, "server", TestPki.keyStore(KeyKind.EC_P256));
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("serve", "--cert", p12.toString(),
-                "--password", TestPki.PASSWORD, "--once", "--timeout", String.valueOf(TIMEOUT)));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--cert", p12.toString(),
+                "--password", TestPki.PASSWORD));
         args.addAll(java.util.List.of(options));
+        return serveWith(args);
+    }
+
+    private Future<Integer> serveWith(java.util.List<String> options) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("serve", "--once", "--timeout",
+                String.valueOf(TIMEOUT)));
+        args.addAll(options);
         PrintStream out = new PrintStream(new OutputStream() {
             private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
@@ -100,6 +107,30 @@ class ServeCommandTest {
         assertTrue(out.contains("\nALPN:       h2\n"), out);
         assertTrue(out.contains("\nclient certificate chain: none\n"), out);
         assertTrue(out.contains("\nclient says: ping\n"), out);
+    }
+
+    @Test
+    void withoutCertMakesASelfSignedCertificateAClientCanTrustForLocalhost() throws Exception {
+        Future<Integer> code = serveWith(java.util.List.of());
+        int port = port();
+        String intro = lines.poll(TIMEOUT, TimeUnit.SECONDS);
+        assertNotNull(intro);
+        assertTrue(intro.startsWith("certificate: self-signed (no --cert), EC P-256 for localhost and 127.0.0.1"), intro);
+        StringBuilder pem = new StringBuilder();
+        for (String l = lines.poll(TIMEOUT, TimeUnit.SECONDS); l != null; l = lines.poll(TIMEOUT, TimeUnit.SECONDS)) {
+            pem.append(l).append('\n');
+            if (l.startsWith("-----END")) {
+                break;
+            }
+        }
+        java.nio.file.Files.writeString(dir.resolve("self.pem"), pem);
+        // The tool's own connect, with hostname verification, trusts exactly that certificate.
+        ToolFixtures.Run r = ToolFixtures.run("connect", "localhost:" + port, "--trust",
+                dir.resolve("self.pem").toString(), "--timeout", String.valueOf(TIMEOUT));
+        assertEquals(0, r.code(), r.out());
+        assertEquals("hostname:   localhost matches the certificate", r.line("hostname:"));
+        assertEquals("server says: hello from padlock", r.line("server says:"));
+        assertEquals(0, code.get(TIMEOUT, TimeUnit.SECONDS), output());
     }
 
     @Test
