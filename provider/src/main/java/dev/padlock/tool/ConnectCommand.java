@@ -1,11 +1,13 @@
 package dev.padlock.tool;
 
+import dev.padlock.Padlock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -171,7 +173,7 @@ final class ConnectCommand {
         out.println("handshake:  ok");
         HandshakeReport.printNegotiated(out, ssl);
         // A resumed handshake carries no certificate (RFC 8446 §2.2): the chain is the original one.
-        boolean resumed = dev.padlock.Padlock.isResumed(session);
+        boolean resumed = Padlock.isResumed(session);
         String title = resumed ? "server certificate chain, from the resumed session" : "server certificate chain";
         if (HandshakeReport.printPeerChain(out, session, title, now)) {
             printHostname(out, s, HandshakeReport.peerChain(session));
@@ -184,7 +186,7 @@ final class ConnectCommand {
         }
     }
 
-    private static void printHostname(PrintStream out, Settings s, List<java.security.cert.X509Certificate> chain) {
+    private static void printHostname(PrintStream out, Settings s, List<X509Certificate> chain) {
         if (chain.isEmpty()) {
             return;
         }
@@ -209,7 +211,7 @@ final class ConnectCommand {
             Optional<SSLSession> probe = probe(wide);
             if (probe.isPresent()) {
                 return Optional.of("no common key exchange group: we offered " + s.diagnostics().groups()
-                        + "; the server accepts " + dev.padlock.Padlock.negotiatedGroup(probe.get()).orElse("another")
+                        + "; the server accepts " + Padlock.negotiatedGroup(probe.get()).orElse("another")
                         + " (a second handshake offering all of Padlock's groups chose it)");
             }
         }

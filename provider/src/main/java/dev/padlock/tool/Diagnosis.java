@@ -175,6 +175,13 @@ final class Diagnosis {
             }
         }
         String message = String.valueOf(refusal.getMessage());
+        // The JDK's trust manager checks the path first and the name after (RFC 6125 on a trusted
+        // chain only), so a path failure is the first thing to fix even when the name differs too.
+        if (message.contains("PKIX path") || message.contains("unable to find valid certification path")) {
+            return "certificate not trusted: no PKIX path from " + whose + " to a trusted CA"
+                    + (c.client() ? "; give its CA with --trust (PKCS12 or PEM), or --insecure to look anyway"
+                            : "; give its CA with --trust");
+        }
         boolean nameCheck = message.startsWith("No subject alternative") || message.startsWith("No name matching");
         if (nameCheck || (c.client() && !chain.isEmpty() && !CertificateReport.hostnameMatches(c.host(), chain.get(0)))) {
             List<String> names = chain.isEmpty() ? List.of() : CertificateReport.subjectAltNames(chain.get(0));
@@ -183,11 +190,6 @@ final class Diagnosis {
         }
         if (!chain.isEmpty() && CertificateReport.expired(chain.get(0), c.now())) {
             return "expired certificate: " + whose + " chain holds " + expiredOne(chain, c.now());
-        }
-        if (message.contains("PKIX path") || message.contains("unable to find valid certification path")) {
-            return "certificate not trusted: no PKIX path from " + whose + " to a trusted CA"
-                    + (c.client() ? "; give its CA with --trust (PKCS12 or PEM), or --insecure to look anyway"
-                            : "; give its CA with --trust");
         }
         return "certificate refused: " + whose + " is not accepted: " + message;
     }

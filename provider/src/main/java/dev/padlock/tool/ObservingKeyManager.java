@@ -22,10 +22,6 @@ final class ObservingKeyManager extends X509ExtendedKeyManager {
         this.delegate = delegate;
     }
 
-    boolean hasCertificate() {
-        return delegate != null;
-    }
-
     boolean requested() {
         return requested;
     }

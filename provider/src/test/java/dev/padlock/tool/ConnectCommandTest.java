@@ -148,6 +148,19 @@ class ConnectCommandTest {
     }
 
     @Test
+    void findsTheSuiteAServerWouldHaveAccepted() throws Exception {
+        try (Server server = new Server(ToolFixtures.padlock(TestPki.keyManagers(KeyKind.EC_P256)),
+                s -> s.setEnabledCipherSuites(new String[] {"TLS_CHACHA20_POLY1305_SHA256"}), 2)) {
+            Run r = connect(server, "--suites", "TLS_AES_128_GCM_SHA256");
+            assertEquals(1, r.code(), r.out());
+            assertEquals("alert:      handshake_failure, received from the server", r.line("alert:"));
+            assertEquals("no common cipher suite: we offered [TLS_AES_128_GCM_SHA256]; the server accepts "
+                    + "TLS_CHACHA20_POLY1305_SHA256 (a second handshake offering all of Padlock's suites chose it)",
+                    r.cause());
+        }
+    }
+
+    @Test
     void explainsAClientCertificateTheServerRequires() throws Exception {
         try (Server server = new Server(ToolFixtures.sunJsse(TestPki.keyManagers(KeyKind.EC_P256)),
                 s -> s.setNeedClientAuth(true), 1)) {
