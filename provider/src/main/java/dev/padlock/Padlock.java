@@ -21,6 +21,24 @@ public final class Padlock {
     }
 
     /**
+     * Every key exchange group Padlock implements ("x25519", "secp256r1", ...), in its default
+     * preference order; what {@code SSLParameters.getNamedGroups} of a supported-parameters
+     * object tells on JDK 20 and later. {@code jdk.tls.namedGroups} and
+     * {@code jdk.tls.disabledAlgorithms} narrow what a context enables.
+     */
+    public static List<String> supportedNamedGroups() {
+        return SessionAccess.supportedNamedGroups();
+    }
+
+    /**
+     * Every signature scheme Padlock signs and verifies a handshake with ("ecdsa_secp256r1_sha256",
+     * "rsa_pss_rsae_sha256", ...), in its default preference order.
+     */
+    public static List<String> supportedSignatureSchemes() {
+        return SessionAccess.supportedSignatureSchemes();
+    }
+
+    /**
      * Whether the session's handshake resumed an earlier one with a PSK from a session ticket
      * (RFC 8446 §2.2): the server then sent no Certificate, and the session reports the peer
      * certificates of the original handshake.

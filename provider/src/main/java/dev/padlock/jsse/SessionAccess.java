@@ -2,6 +2,7 @@ package dev.padlock.jsse;
 
 import dev.padlock.session.TicketKeys;
 import dev.padlock.wire.NamedGroup;
+import dev.padlock.wire.SignatureScheme;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +35,16 @@ public final class SessionAccess {
             return Optional.ofNullable(padlock.tlsSession().namedGroup()).map(NamedGroup::name);
         }
         return Optional.empty();
+    }
+
+    /** Every key exchange group Padlock implements, in its default order. */
+    public static List<String> supportedNamedGroups() {
+        return List.of(ParametersState.supportedNamedGroups());
+    }
+
+    /** Every CertificateVerify signature scheme Padlock implements, in its default order. */
+    public static List<String> supportedSignatureSchemes() {
+        return ContextDefaults.SUPPORTED_SCHEMES.stream().map(SignatureScheme::name).toList();
     }
 
     private static PadlockSession padlock(SSLSession session) {
