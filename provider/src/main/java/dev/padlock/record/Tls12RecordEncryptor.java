@@ -18,12 +18,14 @@ import javax.crypto.Cipher;
  * The explicit nonce is the sequence number, which never repeats under one key.
  *
  * <p>TLS 1.2 has no KeyUpdate, so {@link #needsKeyUpdate} is always false: the connection must
- * close before the suite's record limit (as SunJSSE does via {@code jdk.tls.keyLimits}), and
- * {@link #seal} fails with {@code internal_error} once it is reached.
+ * close once {@link #nearUsageLimit} says so, before the suite's record limit (as SunJSSE does
+ * via {@code jdk.tls.keyLimits}), and {@link #seal} fails with {@code internal_error} once it is
+ * reached.
  */
 final class Tls12RecordEncryptor implements RecordEncryptor {
     private final RecordCipher recordCipher;
     private final long recordLimit;
+    private final long softLimit;
     private final int explicitNonceLength;
     private final byte[] aad = new byte[Tls12Aad.LENGTH];
     /** The record header, then the explicit nonce. */
@@ -34,6 +36,8 @@ final class Tls12RecordEncryptor implements RecordEncryptor {
     Tls12RecordEncryptor(CipherSuiteSpec suite, byte[] key, byte[] fixedIv) {
         this.recordCipher = RecordCipher.tls12(suite, key, fixedIv);
         this.recordLimit = suite.recordLimit();
+        // As in TLS 1.3, an eighth of the budget is left for the connection to close in good order.
+        this.softLimit = recordLimit - (recordLimit >>> 3);
         this.explicitNonceLength = suite.explicitNonceLength();
         this.prefix = new byte[RecordHeader.HEADER_LENGTH + explicitNonceLength];
     }
@@ -117,6 +121,12 @@ final class Tls12RecordEncryptor implements RecordEncryptor {
     @Override
     public boolean needsKeyUpdate() {
         return false;
+    }
+
+    /** Seven eighths of the suite's record limit are used: time to close (there is no KeyUpdate). */
+    @Override
+    public boolean nearUsageLimit() {
+        return sequence.reached(softLimit);
     }
 
     /** Test hook: jumps the sequence number, to reach the limits without sealing 2^24 records. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.Tls12RecordKeys;
@@ -228,10 +229,15 @@ class Tls12RecordProtectionTest {
     }
 
     @Test
-    void gcmStopsAtItsRecordLimitWithoutAKeyUpdateAndChaCha20BeforeTheSequenceWraps() {
+    void nearTheLimitItAsksToCloseAndAtTheLimitItStopsWithoutAKeyUpdate() {
         for (CipherSuiteSpec suite : CipherSuiteSpec.SUPPORTED_TLS12) {
             Tls12RecordEncryptor encryptor = encryptor(suite);
-            encryptor.setSequenceNumberForTest(suite.recordLimit() - 1);
+            long limit = suite.recordLimit();
+            encryptor.setSequenceNumberForTest(limit - (limit >>> 3) - 1);
+            assertFalse(encryptor.nearUsageLimit(), suite.suite().toString());
+            seal(encryptor, ContentType.APPLICATION_DATA, CONTENT, ByteBuffer::allocate);
+            assertTrue(encryptor.nearUsageLimit(), "seven eighths used: time to close");
+            encryptor.setSequenceNumberForTest(limit - 1);
             seal(encryptor, ContentType.APPLICATION_DATA, CONTENT, ByteBuffer::allocate);
             assertFalse(encryptor.needsKeyUpdate(), "TLS 1.2 has no KeyUpdate");
             TlsFailure f = assertFails(() -> seal(encryptor, ContentType.APPLICATION_DATA, CONTENT,
