@@ -159,6 +159,28 @@ class Tls12RecordProtectionTest {
         }
     }
 
+    /**
+     * After a record that fails, the next one has the same sequence number and so, for
+     * ChaCha20, the same nonce; JDK 17's ChaCha20 refuses a second init with the nonce of the
+     * previous one even to decrypt, which must not turn into internal_error.
+     */
+    @Test
+    void aRecordOpensAfterAFailedOneAtTheSameSequenceNumber() {
+        for (CipherSuiteSpec suite : CipherSuiteSpec.SUPPORTED_TLS12) {
+            Bytes record = seal(encryptor(suite), ContentType.APPLICATION_DATA, CONTENT, ByteBuffer::allocate);
+            byte[] tampered = record.toByteArray();
+            tampered[tampered.length - 1] ^= 1;
+            Tls12RecordDecryptor decryptor = decryptor(suite);
+            for (int i = 0; i < 2; i++) {
+                assertFails(() -> decryptor.open(ByteBuffer.wrap(tampered.clone()), ByteBuffer.allocate(64)),
+                        FailureReason.RECORD_MAC, suite.suite() + " failure " + i);
+            }
+            ByteBuffer out = ByteBuffer.allocate(64);
+            assertEquals(ContentType.APPLICATION_DATA, decryptor.open(copy(record, ByteBuffer::allocate), out));
+            assertEquals(CONTENT, contents(out.flip()), suite.suite().toString());
+        }
+    }
+
     @Test
     void gcmUsesThePeersExplicitNonceWhateverItIs() throws GeneralSecurityException {
         // RFC 5288 §3 leaves the choice of nonce_explicit to the sender; the AAD keeps the sequence number.
