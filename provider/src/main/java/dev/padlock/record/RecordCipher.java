@@ -4,7 +4,9 @@ import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
@@ -43,6 +45,24 @@ final class RecordCipher {
         }
     }
 
+    /**
+     * The cipher of a TLS 1.2 key: ChaCha20-Poly1305 builds its nonce exactly as TLS 1.3 does
+     * (RFC 7905 §2). AES-GCM's nonce is salt || nonce_explicit (RFC 5288 §3), which is the
+     * 4-byte salt followed by eight zeros XORed with the 64-bit explicit nonce: so the salt,
+     * padded with zeros, serves as the IV and {@link #init} takes the explicit nonce.
+     */
+    static RecordCipher tls12(CipherSuiteSpec suite, byte[] key, byte[] fixedIv) {
+        if (fixedIv.length != suite.fixedIvLength()) {
+            throw new IllegalArgumentException("fixed IV must be " + suite.fixedIvLength() + " bytes");
+        }
+        byte[] iv = Arrays.copyOf(fixedIv, CipherSuiteSpec.IV_LENGTH);
+        try {
+            return new RecordCipher(suite, key, iv);
+        } finally {
+            Arrays.fill(iv, (byte) 0);
+        }
+    }
+
     /** Handshake records and small writes fit this; bulk data grows a staging array once to the maximum. */
     private static final int SMALL_STAGING = 4096;
 
@@ -60,7 +80,7 @@ final class RecordCipher {
 
     /**
      * Initialises the cipher for the record with 64-bit sequence number {@code sequenceNumber}
-     * (read as unsigned) and returns it.
+     * (read as unsigned; for TLS 1.2 AES-GCM the record's explicit nonce) and returns it.
      */
     Cipher init(int mode, long sequenceNumber) {
         // RFC 8446 §5.3: the sequence number, big-endian and left-padded with zeros to the IV
@@ -74,10 +94,37 @@ final class RecordCipher {
                 : new IvParameterSpec(nonce);
         try {
             cipher.init(mode, key, params);
+        } catch (InvalidKeyException e) {
+            if (mode != Cipher.DECRYPT_MODE || suite.isGcm()) {
+                throw initFailure(e);
+            }
+            reinitForSameNonce();
         } catch (GeneralSecurityException e) {
-            throw new TlsFailure(FailureReason.INTERNAL,
-                    "cannot initialise " + suite.cipherTransformation(), e);
+            throw initFailure(e);
         }
         return cipher;
+    }
+
+    /**
+     * JDK 17's ChaCha20-Poly1305 refuses an init with the key and nonce of the previous one even
+     * to decrypt (later JDKs allow it). After a record that failed to open, the next record has
+     * the same sequence number and so the same nonce: the connection then fails anyway, except
+     * for a TLS 1.3 server skipping rejected early data by trial decryption (RFC 8446 §4.2.10).
+     * An init with another nonce in between clears the check; decrypting twice under one nonce
+     * reveals nothing.
+     */
+    private void reinitForSameNonce() {
+        nonce[0] ^= 1;
+        try {
+            cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(nonce));
+            nonce[0] ^= 1;
+            cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(nonce));
+        } catch (GeneralSecurityException e) {
+            throw initFailure(e);
+        }
+    }
+
+    private TlsFailure initFailure(GeneralSecurityException e) {
+        return new TlsFailure(FailureReason.INTERNAL, "cannot initialise " + suite.cipherTransformation(), e);
     }
 }
