@@ -21,7 +21,9 @@ final class EcdsaDer {
     }
 
     static Optional<Signature> decode(byte[] der) {
-        if (der.length < 2 || (der[0] & 0xFF) != SEQUENCE || (der[1] & 0xFF) != der.length - 2) {
+        // der[1] >= 0x80 would be a long-form length, never needed below 128 bytes (X.690 §10.1).
+        if (der.length < 2 || der.length > 129 || (der[0] & 0xFF) != SEQUENCE || der[1] < 0
+                || der[1] != der.length - 2) {
             return Optional.empty();
         }
         int[] pos = {2};

@@ -44,6 +44,9 @@ class CurveConstantsTest {
             Mont.mul(r, am, bm, Curve.P);
             Mont.fromMontgomery(r, r, Curve.P);
             assertEquals(a.multiply(b).mod(p), Mont.toBigInteger(r), "a * b");
+            Mont.sqr(r, am, Curve.P);
+            Mont.fromMontgomery(r, r, Curve.P);
+            assertEquals(a.multiply(a).mod(p), Mont.toBigInteger(r), "a^2");
             Mont.sub(r, am, bm, Curve.P);
             Mont.fromMontgomery(r, r, Curve.P);
             assertEquals(a.subtract(b).mod(p), Mont.toBigInteger(r), "a - b");
