@@ -1,5 +1,6 @@
 package dev.padlock.crypto;
 
+import dev.padlock.crypto.p256.P256;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.NamedGroup;
@@ -26,7 +27,11 @@ import java.security.spec.InvalidKeySpecException;
 import java.util.Arrays;
 import javax.crypto.KeyAgreement;
 
-/** secp256r1, secp384r1 and secp521r1 as a {@link KeyExchange} (RFC 8446 §4.2.8.2). */
+/**
+ * secp256r1, secp384r1 and secp521r1 as a {@link KeyExchange} (RFC 8446 §4.2.8.2). secp256r1 runs
+ * on Padlock's own constant-time P-256 ({@link P256KeyShare}) unless {@link OwnCrypto} is off;
+ * the other curves, and secp256r1 then, on the JCA.
+ */
 final class EcdhKeyExchange implements KeyExchange {
     static final EcdhKeyExchange SECP256R1 = new EcdhKeyExchange(NamedGroup.SECP256R1, "secp256r1", 32);
     static final EcdhKeyExchange SECP384R1 = new EcdhKeyExchange(NamedGroup.SECP384R1, "secp384r1", 48);
@@ -60,13 +65,17 @@ final class EcdhKeyExchange implements KeyExchange {
 
     @Override
     public ClientKeyShare start(SecureRandom random) {
-        return generate(random);
+        return own() ? new P256KeyShare(P256.generatePrivateKey(random)) : generate(random);
+    }
+
+    private boolean own() {
+        return group == NamedGroup.SECP256R1 && OwnCrypto.enabled();
     }
 
     /** DH as a KEM: a fresh key pair whose public value is the server's key_share, and the agreement. */
     @Override
     public Response respond(Bytes clientShare, SecureRandom random) {
-        ClientKeyShare mine = generate(random);
+        ClientKeyShare mine = start(random);
         return new Response(mine.keyShare(), mine.finish(clientShare));
     }
 
@@ -85,10 +94,18 @@ final class EcdhKeyExchange implements KeyExchange {
 
     /**
      * A key share from a known private scalar and its public key, for known-answer tests
-     * (RFC 8448 §5) only. JCA offers no scalar multiplication, so the public key is given. DH is
-     * symmetric, so the server's fixed key is also such a share: its finish is the server's agreement.
+     * (RFC 8448 §5) only. JCA offers no scalar multiplication, so the public key is given; the own
+     * P-256 computes it, and it must be the given one. DH is symmetric, so the server's fixed key is
+     * also such a share: its finish is the server's agreement.
      */
     ClientKeyShare fromPrivateKeyForTesting(byte[] scalar, Bytes publicKey) {
+        if (own()) {
+            P256KeyShare share = new P256KeyShare(scalar.clone());
+            if (!share.keyShare().equals(publicKey)) {
+                throw new IllegalArgumentException("the public key is not the private scalar's");
+            }
+            return share;
+        }
         try {
             AlgorithmParameters ap = AlgorithmParameters.getInstance("EC");
             ap.init(new ECGenParameterSpec(curve));

@@ -161,9 +161,19 @@ public final class SignatureSchemes {
         return out;
     }
 
-    /** Signs {@code content}; the caller has checked {@link #canSign}. */
+    /**
+     * Signs {@code content}; the caller has checked {@link #canSign}. ecdsa_secp256r1_sha256 with a
+     * key whose scalar Padlock can read uses its own P-256 ({@link P256Signatures}) unless
+     * {@link OwnCrypto} is off; everything else the JCA.
+     */
     public static byte[] sign(SignatureScheme scheme, PrivateKey key, byte[] content, SecureRandom random) {
         JcaSignature j = require(scheme);
+        if (scheme == SignatureScheme.ECDSA_SECP256R1_SHA256 && OwnCrypto.enabled()) {
+            Optional<byte[]> own = P256Signatures.sign(key, content, random);
+            if (own.isPresent()) {
+                return own.get();
+            }
+        }
         try {
             Signature s = Signature.getInstance(j.algorithm());
             s.initSign(key, random);
@@ -180,11 +190,18 @@ public final class SignatureSchemes {
     /**
      * True if {@code signature} is valid; a malformed signature is simply invalid. A key that
      * does not fit the scheme is a caller error ({@link IllegalArgumentException}).
+     * ecdsa_secp256r1_sha256 uses Padlock's own P-256 unless {@link OwnCrypto} is off.
      */
     public static boolean verify(SignatureScheme scheme, PublicKey key, byte[] content, byte[] signature) {
         JcaSignature j = require(scheme);
         if (!canVerify(scheme, key)) {
             throw new IllegalArgumentException(key.getAlgorithm() + " key cannot verify " + scheme);
+        }
+        if (scheme == SignatureScheme.ECDSA_SECP256R1_SHA256 && OwnCrypto.enabled()) {
+            Optional<Boolean> own = P256Signatures.verify(key, content, signature);
+            if (own.isPresent()) {
+                return own.get();
+            }
         }
         try {
             Signature s = Signature.getInstance(j.algorithm());
