@@ -31,9 +31,9 @@ public final class UndertowMain {
         SSLContext tls = serverContext();
         Facts.print("server.context.provider", tls.getProvider().getName());
         SSLEngine probe = tls.createSSLEngine();
-        // Undertow offers h2 only on engines that pass this test (TLS 1.2 and RFC 7540 §9.2.2's suite enabled).
+        // Undertow offers h2 only on engines that pass this test (RFC 7540 §9.2.2's TLS 1.2 suite enabled).
         Facts.print("server.engine.http2Capable", AlpnOpenListener.engineSupportsHTTP2(probe));
-        Facts.print("server.engine.protocols", String.join(",", probe.getEnabledProtocols()));
+        Facts.print("server.engine.suites", String.join(",", probe.getEnabledCipherSuites()));
         Undertow server = Undertow.builder()
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
                 .addHttpsListener(0, "127.0.0.1", tls)
