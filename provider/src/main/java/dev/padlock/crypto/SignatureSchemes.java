@@ -163,7 +163,21 @@ public final class SignatureSchemes {
 
     /** Signs {@code content}; the caller has checked {@link #canSign}. */
     public static byte[] sign(SignatureScheme scheme, PrivateKey key, byte[] content, SecureRandom random) {
+        return sign(scheme, key, content, random, OwnCrypto.enabled());
+    }
+
+    /**
+     * {@link #sign}, on Padlock's own Ed25519 if {@code own} and the key's bytes are readable,
+     * else through the JCA. Package-private for the tests that compare the two.
+     */
+    static byte[] sign(SignatureScheme scheme, PrivateKey key, byte[] content, SecureRandom random, boolean own) {
         JcaSignature j = require(scheme);
+        if (own && scheme.equals(SignatureScheme.ED25519)) {
+            Optional<byte[]> signature = OwnEd25519.sign(key, content);
+            if (signature.isPresent()) {
+                return signature.get();
+            }
+        }
         try {
             Signature s = Signature.getInstance(j.algorithm());
             s.initSign(key, random);
@@ -182,9 +196,20 @@ public final class SignatureSchemes {
      * does not fit the scheme is a caller error ({@link IllegalArgumentException}).
      */
     public static boolean verify(SignatureScheme scheme, PublicKey key, byte[] content, byte[] signature) {
+        return verify(scheme, key, content, signature, OwnCrypto.enabled());
+    }
+
+    /** {@link #verify}, on Padlock's own Ed25519 if {@code own} and the key's point is readable. */
+    static boolean verify(SignatureScheme scheme, PublicKey key, byte[] content, byte[] signature, boolean own) {
         JcaSignature j = require(scheme);
         if (!canVerify(scheme, key)) {
             throw new IllegalArgumentException(key.getAlgorithm() + " key cannot verify " + scheme);
+        }
+        if (own && scheme.equals(SignatureScheme.ED25519)) {
+            Optional<Boolean> valid = OwnEd25519.verify(key, content, signature);
+            if (valid.isPresent()) {
+                return valid.get();
+            }
         }
         try {
             Signature s = Signature.getInstance(j.algorithm());
