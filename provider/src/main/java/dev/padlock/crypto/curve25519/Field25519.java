@@ -121,7 +121,31 @@ final class Field25519 {
                 + f8 * g0 + f9 * g9_38;
         long h9 = f0 * g9 + f1 * g8 + f2 * g7 + f3 * g6 + f4 * g5 + f5 * g4 + f6 * g3 + f7 * g2
                 + f8 * g1 + f9 * g0;
-        carry(h, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
+        // carry(...) inlined by hand: as a call it is too big for the JIT to inline, and its
+        // ten long arguments would go through the stack on every multiplication.
+        long c;
+        c = (h0 + (1L << 25)) >> 26; h1 += c; h0 -= c << 26;
+        c = (h4 + (1L << 25)) >> 26; h5 += c; h4 -= c << 26;
+        c = (h1 + (1L << 24)) >> 25; h2 += c; h1 -= c << 25;
+        c = (h5 + (1L << 24)) >> 25; h6 += c; h5 -= c << 25;
+        c = (h2 + (1L << 25)) >> 26; h3 += c; h2 -= c << 26;
+        c = (h6 + (1L << 25)) >> 26; h7 += c; h6 -= c << 26;
+        c = (h3 + (1L << 24)) >> 25; h4 += c; h3 -= c << 25;
+        c = (h7 + (1L << 24)) >> 25; h8 += c; h7 -= c << 25;
+        c = (h4 + (1L << 25)) >> 26; h5 += c; h4 -= c << 26;
+        c = (h8 + (1L << 25)) >> 26; h9 += c; h8 -= c << 26;
+        c = (h9 + (1L << 24)) >> 25; h0 += c * 19; h9 -= c << 25;
+        c = (h0 + (1L << 25)) >> 26; h1 += c; h0 -= c << 26;
+        h[0] = (int) h0;
+        h[1] = (int) h1;
+        h[2] = (int) h2;
+        h[3] = (int) h3;
+        h[4] = (int) h4;
+        h[5] = (int) h5;
+        h[6] = (int) h6;
+        h[7] = (int) h7;
+        h[8] = (int) h8;
+        h[9] = (int) h9;
     }
 
     /** h = f²; h may be f. */
@@ -167,7 +191,31 @@ final class Field25519 {
         long h7 = f0 * f7_2 + f1 * f6_2 + f2 * f5_2 + f3 * f4_2 + f8 * f9_38;
         long h8 = f0 * f8_2 + f1 * f7_4 + f2 * f6_2 + f3 * f5_4 + f4 * f4 + f9 * f9_38;
         long h9 = f0 * f9_2 + f1 * f8_2 + f2 * f7_2 + f3 * f6_2 + f4 * f5_2;
-        carry(h, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
+        // carry(...) inlined by hand: as a call it is too big for the JIT to inline, and its
+        // ten long arguments would go through the stack on every multiplication.
+        long c;
+        c = (h0 + (1L << 25)) >> 26; h1 += c; h0 -= c << 26;
+        c = (h4 + (1L << 25)) >> 26; h5 += c; h4 -= c << 26;
+        c = (h1 + (1L << 24)) >> 25; h2 += c; h1 -= c << 25;
+        c = (h5 + (1L << 24)) >> 25; h6 += c; h5 -= c << 25;
+        c = (h2 + (1L << 25)) >> 26; h3 += c; h2 -= c << 26;
+        c = (h6 + (1L << 25)) >> 26; h7 += c; h6 -= c << 26;
+        c = (h3 + (1L << 24)) >> 25; h4 += c; h3 -= c << 25;
+        c = (h7 + (1L << 24)) >> 25; h8 += c; h7 -= c << 25;
+        c = (h4 + (1L << 25)) >> 26; h5 += c; h4 -= c << 26;
+        c = (h8 + (1L << 25)) >> 26; h9 += c; h8 -= c << 26;
+        c = (h9 + (1L << 24)) >> 25; h0 += c * 19; h9 -= c << 25;
+        c = (h0 + (1L << 25)) >> 26; h1 += c; h0 -= c << 26;
+        h[0] = (int) h0;
+        h[1] = (int) h1;
+        h[2] = (int) h2;
+        h[3] = (int) h3;
+        h[4] = (int) h4;
+        h[5] = (int) h5;
+        h[6] = (int) h6;
+        h[7] = (int) h7;
+        h[8] = (int) h8;
+        h[9] = (int) h9;
     }
 
     /** h = f·n for a small non-negative n (below 2^31 / 2^27 · 2^-4, e.g. 121666). */

@@ -23,8 +23,31 @@ public final class X25519 {
         return u;
     }
 
-    /** The public key X25519(k, 9) of a 32-byte private key (RFC 7748 §6.1). */
+    /**
+     * The public key X25519(k, 9) of a 32-byte private key (RFC 7748 §6.1), computed on the
+     * birationally equivalent edwards25519 (RFC 7748 §4.1), where the base point's fixed-window
+     * table makes it about three times cheaper than the ladder: u = (1 + y)/(1 − y) = (Z + Y)/(Z − Y).
+     * Constant time as {@link EdwardsBase#multiply} and {@link Field25519#invert} are. Z − Y is
+     * never zero: a clamped scalar is 8·k with 2^251 ≤ k < 2^252 < L, so the point is not the identity.
+     */
     public static byte[] publicKey(byte[] privateKey) {
+        if (privateKey.length != LENGTH) {
+            throw new IllegalArgumentException("an X25519 private key is 32 bytes");
+        }
+        byte[] scalar = clamp(privateKey);
+        EdwardsPoint p = EdwardsBase.multiply(scalar);
+        java.util.Arrays.fill(scalar, (byte) 0);
+        int[] u = Field25519.create();
+        int[] denominator = Field25519.create();
+        Field25519.add(u, p.z, p.y);
+        Field25519.sub(denominator, p.z, p.y);
+        Field25519.invert(denominator, denominator);
+        Field25519.mul(u, u, denominator);
+        return Field25519.toBytes(u);
+    }
+
+    /** X25519(k, 9) by the ladder, as RFC 7748 §5 defines it; tests hold {@link #publicKey} to it. */
+    static byte[] publicKeyByLadder(byte[] privateKey) {
         return scalarMult(privateKey, BASE_U);
     }
 

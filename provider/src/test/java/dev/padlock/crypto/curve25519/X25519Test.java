@@ -107,6 +107,20 @@ class X25519Test {
         }
     }
 
+    /** The public key by the Edwards base-point table equals the ladder's X25519(k, 9). */
+    @Test
+    void publicKeyByEdwardsTableEqualsTheLadders() {
+        Random random = new Random(7748);
+        for (int i = 0; i < 300; i++) {
+            byte[] k = new byte[32];
+            random.nextBytes(k);
+            if (i < 2) {
+                java.util.Arrays.fill(k, (byte) (i == 0 ? 0 : 0xFF));
+            }
+            assertArrayEquals(X25519.publicKeyByLadder(k), X25519.publicKey(k), "round " + i);
+        }
+    }
+
     private static BigInteger u(byte[] le) {
         byte[] be = new byte[le.length];
         for (int i = 0; i < le.length; i++) {
