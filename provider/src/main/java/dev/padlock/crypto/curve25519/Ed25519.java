@@ -112,9 +112,7 @@ public final class Ed25519 {
             EdwardsPoint h = EdwardsPoint.identity();
             for (int i = 63; i >= 0; i--) {
                 if (i != 63) {
-                    for (int d = 0; d < 4; d++) {
-                        h.doubled(s);
-                    }
+                    h.doubled(s, 4);
                 }
                 if (e[i] > 0) {
                     h.add(positive[e[i] - 1], s);

@@ -42,9 +42,7 @@ final class EdwardsBase {
                 table[k][j] = EdwardsPoint.Cached.affineOf(multiple);
                 multiple.add(step, s);
             }
-            for (int d = 0; d < 8; d++) {
-                row.doubled(s);
-            }
+            row.doubled(s, 8);
         }
         return table;
     }
@@ -60,9 +58,7 @@ final class EdwardsBase {
             select(entry, i / 2, e[i], scratch);
             h.add(entry, s);
         }
-        for (int d = 0; d < 4; d++) {
-            h.doubled(s);
-        }
+        h.doubled(s, 4);
         for (int i = 0; i < 64; i += 2) {
             select(entry, i / 2, e[i], scratch);
             h.add(entry, s);

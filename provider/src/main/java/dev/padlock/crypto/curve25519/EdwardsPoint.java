@@ -78,8 +78,18 @@ final class EdwardsPoint {
         final int[] h = Field25519.create();
     }
 
-    /** this = 2·this, RFC 8032 §5.1.4 doubling. */
-    void doubled(Scratch s) {
+    /**
+     * this = 2^n·this by RFC 8032 §5.1.4 doubling. The formula never reads T, so only the last
+     * doubling, whose result may be added to, computes it: one multiplication fewer for the others.
+     */
+    void doubled(Scratch s, int n) {
+        for (int i = 1; i < n; i++) {
+            doubleOnce(s, false);
+        }
+        doubleOnce(s, true);
+    }
+
+    private void doubleOnce(Scratch s, boolean withT) {
         Field25519.square(s.a, x);
         Field25519.square(s.b, y);
         Field25519.square(s.c, z);
@@ -92,7 +102,9 @@ final class EdwardsPoint {
         Field25519.add(s.f, s.c, s.g);
         Field25519.mul(x, s.e, s.f);
         Field25519.mul(y, s.g, s.h);
-        Field25519.mul(t, s.e, s.h);
+        if (withT) {
+            Field25519.mul(t, s.e, s.h);
+        }
         Field25519.mul(z, s.f, s.g);
     }
 
@@ -174,7 +186,9 @@ final class EdwardsPoint {
         void cmov(Cached q, int bit) {
             Field25519.cmov(yPlusX, q.yPlusX, bit);
             Field25519.cmov(yMinusX, q.yMinusX, bit);
-            Field25519.cmov(z2, q.z2, bit);
+            if (!affine) {  // public: a table's form, never a secret
+                Field25519.cmov(z2, q.z2, bit);
+            }
             Field25519.cmov(t2d, q.t2d, bit);
         }
 
