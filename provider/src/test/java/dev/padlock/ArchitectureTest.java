@@ -26,7 +26,12 @@ class ArchitectureTest {
     private static final Pattern OURS = Pattern.compile(
             "^import (?:static )?dev\\.padlock\\.([a-z]+)((?:\\.[a-z0-9]+)*)\\.([A-Z][A-Za-z0-9]*)", Pattern.MULTILINE);
 
-    /** What each package may use, exactly as DESIGN.md's table says, plus the tool on top. */
+    /**
+     * What each package may use, exactly as DESIGN.md's table says, plus the tool on top. A
+     * sub-package (crypto's own primitives: {@code crypto.curve25519}, {@code crypto.p256}) belongs
+     * to its top package's row and has its arrows; {@link #cryptoSubPackagesUseNothingAbove} keeps
+     * them below crypto itself.
+     */
     private static final Map<String, Set<String>> MAY_USE = Map.of(
             "wire", Set.of(),
             "crypto", Set.of("wire"),
@@ -56,6 +61,35 @@ class ArchitectureTest {
             // The connection hands the adapter's per-connection session state to its handshake and
             // back; the adapters wrap it as SSLSession.
             "core -> session", Set.of("TlsSession"));
+
+    /** crypto's primitive packages: pure arithmetic, reached from crypto, using none of our code. */
+    private static final Set<String> CRYPTO_SUB_PACKAGES = Set.of("curve25519");
+
+    @Test
+    void cryptoSubPackagesUseNothingAbove() throws IOException {
+        Set<String> found = new TreeSet<>();
+        try (Stream<Path> dirs = Files.list(SOURCES.resolve("crypto"))) {
+            dirs.filter(Files::isDirectory).forEach(d -> found.add(d.getFileName().toString()));
+        }
+        assertTrue(found.containsAll(CRYPTO_SUB_PACKAGES), "found " + found);
+        List<String> violations = new ArrayList<>();
+        for (String sub : found) {
+            List<Path> sources;
+            try (Stream<Path> paths = Files.walk(SOURCES.resolve("crypto").resolve(sub))) {
+                sources = paths.filter(p -> p.toString().endsWith(".java")).toList();
+            }
+            for (Path file : sources) {
+                Matcher m = OURS.matcher(Files.readString(file));
+                while (m.find()) {
+                    String used = m.group(1) + m.group(2);
+                    if (!used.equals("crypto." + sub)) {
+                        violations.add(file.getFileName() + ": crypto." + sub + " -> " + used);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
 
     @Test
     void everyPackageUsesOnlyWhatDesignAllows() throws IOException {

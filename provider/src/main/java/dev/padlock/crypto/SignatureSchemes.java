@@ -162,16 +162,31 @@ public final class SignatureSchemes {
     }
 
     /**
-     * Signs {@code content}; the caller has checked {@link #canSign}. ecdsa_secp256r1_sha256 with a
-     * key whose scalar Padlock can read uses its own P-256 ({@link P256Signatures}) unless
-     * {@link OwnCrypto} is off; everything else the JCA.
+     * Signs {@code content}; the caller has checked {@link #canSign}. ecdsa_secp256r1_sha256 and
+     * ed25519 with a key whose private bytes Padlock can read use its own P-256
+     * ({@link P256Signatures}) and Ed25519 ({@link OwnEd25519}) unless {@link OwnCrypto} is off;
+     * everything else the JCA.
      */
     public static byte[] sign(SignatureScheme scheme, PrivateKey key, byte[] content, SecureRandom random) {
+        return sign(scheme, key, content, random, OwnCrypto.enabled());
+    }
+
+    /**
+     * {@link #sign}, on Padlock's own P-256 or Ed25519 if {@code own} and the key's bytes are
+     * readable, else through the JCA. Package-private for the tests that compare the two.
+     */
+    static byte[] sign(SignatureScheme scheme, PrivateKey key, byte[] content, SecureRandom random, boolean own) {
         JcaSignature j = require(scheme);
-        if (scheme == SignatureScheme.ECDSA_SECP256R1_SHA256 && OwnCrypto.enabled()) {
-            Optional<byte[]> own = P256Signatures.sign(key, content, random);
-            if (own.isPresent()) {
-                return own.get();
+        if (own && scheme.equals(SignatureScheme.ECDSA_SECP256R1_SHA256)) {
+            Optional<byte[]> signature = P256Signatures.sign(key, content, random);
+            if (signature.isPresent()) {
+                return signature.get();
+            }
+        }
+        if (own && scheme.equals(SignatureScheme.ED25519)) {
+            Optional<byte[]> signature = OwnEd25519.sign(key, content);
+            if (signature.isPresent()) {
+                return signature.get();
             }
         }
         try {
@@ -190,17 +205,28 @@ public final class SignatureSchemes {
     /**
      * True if {@code signature} is valid; a malformed signature is simply invalid. A key that
      * does not fit the scheme is a caller error ({@link IllegalArgumentException}).
-     * ecdsa_secp256r1_sha256 uses Padlock's own P-256 unless {@link OwnCrypto} is off.
+     * ecdsa_secp256r1_sha256 and ed25519 use Padlock's own code unless {@link OwnCrypto} is off.
      */
     public static boolean verify(SignatureScheme scheme, PublicKey key, byte[] content, byte[] signature) {
+        return verify(scheme, key, content, signature, OwnCrypto.enabled());
+    }
+
+    /** {@link #verify}, on Padlock's own P-256 or Ed25519 if {@code own} and the key's point is readable. */
+    static boolean verify(SignatureScheme scheme, PublicKey key, byte[] content, byte[] signature, boolean own) {
         JcaSignature j = require(scheme);
         if (!canVerify(scheme, key)) {
             throw new IllegalArgumentException(key.getAlgorithm() + " key cannot verify " + scheme);
         }
-        if (scheme == SignatureScheme.ECDSA_SECP256R1_SHA256 && OwnCrypto.enabled()) {
-            Optional<Boolean> own = P256Signatures.verify(key, content, signature);
-            if (own.isPresent()) {
-                return own.get();
+        if (own && scheme.equals(SignatureScheme.ECDSA_SECP256R1_SHA256)) {
+            Optional<Boolean> valid = P256Signatures.verify(key, content, signature);
+            if (valid.isPresent()) {
+                return valid.get();
+            }
+        }
+        if (own && scheme.equals(SignatureScheme.ED25519)) {
+            Optional<Boolean> valid = OwnEd25519.verify(key, content, signature);
+            if (valid.isPresent()) {
+                return valid.get();
             }
         }
         try {

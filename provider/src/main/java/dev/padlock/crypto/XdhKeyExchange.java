@@ -19,15 +19,30 @@ import java.security.spec.XECPrivateKeySpec;
 import java.security.spec.XECPublicKeySpec;
 import javax.crypto.KeyAgreement;
 
-/** X25519 and X448 (RFC 7748) as a {@link KeyExchange}: both sides send a u-coordinate. */
+/**
+ * X25519 and X448 (RFC 7748) as a {@link KeyExchange}: both sides send a u-coordinate. X25519 is
+ * Padlock's own constant-time {@link X25519} unless {@link OwnCrypto} says JCA; X448 is the JCA's.
+ */
 final class XdhKeyExchange implements KeyExchange {
-    static final XdhKeyExchange X25519 = new XdhKeyExchange(NamedGroup.X25519);
-    static final XdhKeyExchange X448 = new XdhKeyExchange(NamedGroup.X448);
+    static final XdhKeyExchange X25519 = new XdhKeyExchange(NamedGroup.X25519, OwnCrypto.enabled());
+    static final XdhKeyExchange X448 = new XdhKeyExchange(NamedGroup.X448, false);
 
     private final NamedGroup group;
+    private final boolean own;
 
-    private XdhKeyExchange(NamedGroup group) {
+    private XdhKeyExchange(NamedGroup group, boolean own) {
         this.group = group;
+        this.own = own;
+    }
+
+    /** X25519 through the JCA whatever the switch says, for tests that compare the two paths. */
+    static XdhKeyExchange x25519Jca() {
+        return new XdhKeyExchange(NamedGroup.X25519, false);
+    }
+
+    /** Whether this exchange runs Padlock's own code rather than the JCA's. */
+    boolean own() {
+        return own;
     }
 
     @Override
@@ -58,6 +73,12 @@ final class XdhKeyExchange implements KeyExchange {
     }
 
     private ClientKeyShare generate(SecureRandom random) {
+        if (own) {
+            // RFC 7748 §6.1: 32 random bytes; X25519 clamps them as it reads them.
+            byte[] scalar = new byte[dev.padlock.crypto.curve25519.X25519.LENGTH];
+            random.nextBytes(scalar);
+            return ownShare(scalar);
+        }
         try {
             KeyPairGenerator kpg = KeyPairGenerator.getInstance("XDH");
             kpg.initialize(params(group), random);
@@ -75,6 +96,9 @@ final class XdhKeyExchange implements KeyExchange {
      * symmetric, so the server's fixed key is also such a share: its finish is the server's agreement.
      */
     ClientKeyShare fromPrivateKeyForTesting(byte[] scalar) {
+        if (own) {
+            return ownShare(scalar.clone());
+        }
         try {
             PrivateKey priv = KeyFactory.getInstance("XDH")
                     .generatePrivate(new XECPrivateKeySpec(params(group), scalar.clone()));
@@ -85,6 +109,10 @@ final class XdhKeyExchange implements KeyExchange {
         } catch (GeneralSecurityException e) {
             throw Hkdf.jcaFailure("XDH private key for " + group, e);
         }
+    }
+
+    private static ClientKeyShare ownShare(byte[] scalar) {
+        return new OwnX25519Share(scalar, Bytes.wrap(dev.padlock.crypto.curve25519.X25519.publicKey(scalar)));
     }
 
     private ClientKeyShare share(PrivateKey privateKey, Bytes publicKey) {
