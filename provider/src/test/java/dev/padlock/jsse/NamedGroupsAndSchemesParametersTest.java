@@ -103,9 +103,9 @@ class NamedGroupsAndSchemesParametersTest {
     @Test
     void namedGroupsNamingNothingPadlockSupportsFailTheHandshakeSayingSo() throws Exception {
         SSLEngine client = engine(Contexts.padlock(KeyKind.EC_P256, Map.of()), true);
-        set(client, new String[] {"X25519MLKEM768"}, null);
+        set(client, new String[] {"SecP384r1MLKEM1024"}, null);
         SSLHandshakeException e = assertThrows(SSLHandshakeException.class, client::beginHandshake);
-        assertTrue(e.getMessage().contains("setNamedGroups([X25519MLKEM768])"), e.getMessage());
+        assertTrue(e.getMessage().contains("setNamedGroups([SecP384r1MLKEM1024])"), e.getMessage());
     }
 
     @Test

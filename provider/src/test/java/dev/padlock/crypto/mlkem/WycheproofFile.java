@@ -15,14 +15,14 @@ import java.util.Map;
  * than copied into the project. A missing folder fails: vectors that silently do not run prove
  * nothing. The JSON reader covers what these files use: objects, arrays, strings, integers.
  */
-final class WycheproofFile {
+public final class WycheproofFile {
     /** One test with its group's fields. */
-    record Vector(Map<String, Object> group, Map<String, Object> test) {
-        int id() {
+    public record Vector(Map<String, Object> group, Map<String, Object> test) {
+        public int id() {
             return ((Number) test.get("tcId")).intValue();
         }
 
-        String result() {
+        public String result() {
             return (String) test.get("result");
         }
 
@@ -30,7 +30,7 @@ final class WycheproofFile {
             return test.containsKey(field);
         }
 
-        byte[] hex(String field) {
+        public byte[] hex(String field) {
             return HexFormat.of().parseHex((String) test.get(field));
         }
 
@@ -48,7 +48,7 @@ final class WycheproofFile {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Vector> vectors(String fileName) throws IOException {
+    public static List<Vector> vectors(String fileName) throws IOException {
         String json = Files.readString(folder().resolve(fileName));
         Map<String, Object> root = (Map<String, Object>) new WycheproofFile(json).value();
         List<Vector> out = new ArrayList<>();
