@@ -41,6 +41,20 @@ class EngineHybridGroupTest {
         EngineInteropTest.exchange(pair);
     }
 
+    @Test
+    void padlockPairAgreesOnSecP256r1MlKem768WhenBothNameIt() throws Exception {
+        Map<String, String> groups = Map.of("jdk.tls.namedGroups", "SecP256r1MLKEM768");
+        EnginePair pair = EnginePairs.verifyingLocalhost(
+                Contexts.padlock(KeyKind.EC_P256, groups).createSSLEngine("localhost", 443),
+                Contexts.padlock(KeyKind.EC_P256, groups).createSSLEngine());
+        Recorded wire = new Recorded(pair);
+        pair.handshake();
+        assertEquals(List.of(List.of(NamedGroup.SECP256R1MLKEM768.code())), wire.clientHelloShares);
+        assertEquals(NamedGroup.SECP256R1MLKEM768, EngineHelloRetryTest.group(pair.client));
+        assertEquals(NamedGroup.SECP256R1MLKEM768, EngineHelloRetryTest.group(pair.server));
+        EngineInteropTest.exchange(pair);
+    }
+
     /** The server prefers the hybrid it is offered in supported_groups, even without a share for it. */
     @Test
     void padlockServerAsksClientSharingOnlyClassicalGroupsToRetryWithTheHybrid() throws Exception {
