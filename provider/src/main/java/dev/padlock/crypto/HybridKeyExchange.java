@@ -14,7 +14,7 @@ import java.util.Arrays;
  * (client: encapsulation key ‖ X25519 share; server: ciphertext ‖ X25519 share; secret: ML-KEM
  * secret ‖ X25519 secret); for SecP256r1MLKEM768 the ECDH component comes first. Every component
  * share has a fixed length, so a peer's share of any other length is {@code illegal_parameter}
- * and splitting it needs no parsing. Padlock registers no hybrid group yet: ML-KEM is still to come.
+ * and splitting it needs no parsing.
  */
 final class HybridKeyExchange implements KeyExchange {
     private final NamedGroup group;

@@ -24,7 +24,7 @@ import java.security.SecureRandom;
  * <ul>
  * <li>FFDHE (RFC 7919) is {@link FfdheKeyExchange}: DH like {@link XdhKeyExchange}, with shares and
  * secret left-padded to the length of p (RFC 8446 §4.2.8.1, §7.4.1).
- * <li>A pure KEM such as ML-KEM-768: {@code start} generates a decapsulation key,
+ * <li>A pure KEM, {@link MlKemKeyExchange}: {@code start} generates a decapsulation key,
  * {@code respond} encapsulates, {@code finish} decapsulates; client and server shares differ in
  * length ({@link #clientShareLength()} is the encapsulation key's, {@link #serverShareLength()}
  * the ciphertext's).
@@ -34,7 +34,8 @@ import java.security.SecureRandom;
  * secret are the concatenation of the components', split by the components' fixed lengths.
  * </ul>
  */
-public sealed interface KeyExchange permits XdhKeyExchange, EcdhKeyExchange, FfdheKeyExchange, HybridKeyExchange {
+public sealed interface KeyExchange permits XdhKeyExchange, EcdhKeyExchange, FfdheKeyExchange, MlKemKeyExchange,
+        HybridKeyExchange {
 
     NamedGroup group();
 

@@ -10,10 +10,14 @@ import java.util.stream.Stream;
 /**
  * The named groups (RFC 8446 §4.2.7) Padlock can exchange keys in, one {@link KeyExchange} each.
  * A group listed in supported_groups but absent here is never offered in a key_share nor
- * chosen by a server. Adding a group (X25519MLKEM768, say) is one line here.
+ * chosen by a server. Adding a group is one line here.
  */
 public final class KeyExchanges {
+    /** draft-ietf-tls-ecdhe-mlkem §3: ML-KEM first in X25519MLKEM768, ECDH first in SecP256r1MLKEM768. */
     private static final Map<NamedGroup, KeyExchange> SUPPORTED = Stream.of(
+                    new HybridKeyExchange(NamedGroup.X25519MLKEM768, MlKemKeyExchange.ML_KEM_768, XdhKeyExchange.X25519),
+                    new HybridKeyExchange(NamedGroup.SECP256R1MLKEM768, EcdhKeyExchange.SECP256R1,
+                            MlKemKeyExchange.ML_KEM_768),
                     XdhKeyExchange.X25519,
                     XdhKeyExchange.X448,
                     EcdhKeyExchange.SECP256R1,
@@ -35,6 +39,22 @@ public final class KeyExchanges {
 
     public static Optional<KeyExchange> find(NamedGroup group) {
         return Optional.ofNullable(SUPPORTED.get(group));
+    }
+
+    /**
+     * What a server weighs before its own order (RFC 8446 §4.2.7 leaves the choice to it): a
+     * post-quantum hybrid protects today's traffic against a future quantum computer, an elliptic
+     * curve costs far less than a finite field group.
+     */
+    public enum Kind {
+        POST_QUANTUM_HYBRID, ELLIPTIC_CURVE, FINITE_FIELD
+    }
+
+    public static Kind kind(NamedGroup group) {
+        if (isFiniteField(group)) {
+            return Kind.FINITE_FIELD;
+        }
+        return SUPPORTED.get(group) instanceof HybridKeyExchange ? Kind.POST_QUANTUM_HYBRID : Kind.ELLIPTIC_CURVE;
     }
 
     /**

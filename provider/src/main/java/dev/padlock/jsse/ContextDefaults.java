@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a context supports and enables by default, read once from the {@code jdk.tls.*}
@@ -46,15 +47,26 @@ final class ContextDefaults {
             CipherSuiteSpec.TLS_CHACHA20_POLY1305_SHA256);
 
     /**
-     * The finite field groups (RFC 7919) come after the elliptic curves, as in SunJSSE's default
-     * list: a client sends key shares only for its first {@link #KEY_SHARE_COUNT} groups, so it
-     * computes an FFDHE share only when a server asks for one by HelloRetryRequest; and a Padlock
-     * server takes an FFDHE group only from a client that supports none of its other groups.
+     * The default groups. The post-quantum hybrid X25519MLKEM768 (draft-ietf-tls-ecdhe-mlkem) comes
+     * first and x25519 second, as in current browsers, OpenSSL 3.5, Go and rustls: a client sends
+     * key shares for its first {@link #KEY_SHARE_COUNT} groups, so a server without the hybrid
+     * still finds an x25519 share and needs no HelloRetryRequest. The finite field groups (RFC 7919)
+     * come after the elliptic curves, as in SunJSSE's default list: a client computes an FFDHE
+     * share only when a server asks for one by HelloRetryRequest; and a Padlock server takes an
+     * FFDHE group only from a client that supports none of its other groups.
      */
-    static final List<NamedGroup> SUPPORTED_GROUPS = List.of(
-            NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.X448, NamedGroup.SECP521R1,
-            NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096, NamedGroup.FFDHE6144,
-            NamedGroup.FFDHE8192);
+    static final List<NamedGroup> DEFAULT_GROUPS = List.of(
+            NamedGroup.X25519MLKEM768, NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1,
+            NamedGroup.X448, NamedGroup.SECP521R1, NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096,
+            NamedGroup.FFDHE6144, NamedGroup.FFDHE8192);
+
+    /**
+     * Every group Padlock can be configured with: the defaults, and SecP256r1MLKEM768, which no
+     * widely deployed peer enables by default, so it is offered only when named
+     * ({@code jdk.tls.namedGroups}, {@code SSLParameters.setNamedGroups}).
+     */
+    static final List<NamedGroup> SUPPORTED_GROUPS = Stream.concat(DEFAULT_GROUPS.stream(),
+            Stream.of(NamedGroup.SECP256R1MLKEM768)).toList();
 
     /** SunJSSE's default order for TLS 1.3 (signature_algorithms). */
     static final List<SignatureScheme> SUPPORTED_SCHEMES = List.of(
@@ -136,7 +148,7 @@ final class ContextDefaults {
     static ContextDefaults from(Function<String, String> properties, Function<String, String> security) {
         DisabledAlgorithms disabled = DisabledAlgorithms.parse(security.apply(DisabledAlgorithms.PROPERTY), security);
         List<NamedGroup> groups = parse(properties, "jdk.tls.namedGroups", SUPPORTED_GROUPS, NamedGroup::name)
-                .orElse(SUPPORTED_GROUPS);
+                .orElse(DEFAULT_GROUPS);
         return new ContextDefaults(groups, side(properties, "client", disabled), side(properties, "server", disabled),
                 bool(properties, "jdk.tls.client.useCompatibilityMode", true),
                 positiveInt(properties, "jdk.tls.maxHandshakeMessageSize",

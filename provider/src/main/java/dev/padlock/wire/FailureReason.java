@@ -189,6 +189,8 @@ public enum FailureReason {
     KEY_SHARE_INVALID_PUBLIC_KEY,
     /** RFC 8446 §7.4.2: an X25519/X448 shared secret of all zeros. */
     KEY_SHARE_ALL_ZERO_SECRET,
+    /** FIPS 203 §7.2: an ML-KEM encapsulation key with a coefficient not below q (modulus check). */
+    KEY_SHARE_ENCAPSULATION_KEY_NOT_REDUCED,
 
     // ---- certificates and authentication -------------------------------------------------------
     /** RFC 8446 §4.3.2: a non-empty certificate_request_context during the handshake. */

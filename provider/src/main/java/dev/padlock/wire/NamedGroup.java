@@ -14,6 +14,8 @@ public record NamedGroup(int code) {
     public static final NamedGroup FFDHE4096 = new NamedGroup(0x0102);
     public static final NamedGroup FFDHE6144 = new NamedGroup(0x0103);
     public static final NamedGroup FFDHE8192 = new NamedGroup(0x0104);
+    /** ML-KEM-768 alone (draft-ietf-tls-mlkem); Padlock uses it only inside the hybrids. */
+    public static final NamedGroup MLKEM768 = new NamedGroup(0x0201);
     public static final NamedGroup X25519MLKEM768 = new NamedGroup(0x11EC);
     public static final NamedGroup SECP256R1MLKEM768 = new NamedGroup(0x11EB);
     public static final NamedGroup SECP384R1MLKEM1024 = new NamedGroup(0x11ED);
@@ -29,6 +31,7 @@ public record NamedGroup(int code) {
             Map.entry(0x0102, "ffdhe4096"),
             Map.entry(0x0103, "ffdhe6144"),
             Map.entry(0x0104, "ffdhe8192"),
+            Map.entry(0x0201, "MLKEM768"),
             Map.entry(0x11EC, "X25519MLKEM768"),
             Map.entry(0x11EB, "SecP256r1MLKEM768"),
             Map.entry(0x11ED, "SecP384r1MLKEM1024"));

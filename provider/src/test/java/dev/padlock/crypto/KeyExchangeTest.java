@@ -111,7 +111,7 @@ class KeyExchangeTest {
     }
 
     @Test
-    void supportsTheFiveEcdheAndTheFiveFfdheGroups() {
+    void supportsTheFiveEcdheTheFiveFfdheAndTheTwoHybridGroups() {
         assertTrue(KeyExchanges.supports(NamedGroup.X25519));
         assertTrue(KeyExchanges.supports(NamedGroup.X448));
         assertTrue(KeyExchanges.supports(NamedGroup.SECP256R1));
@@ -121,11 +121,15 @@ class KeyExchangeTest {
                 NamedGroup.FFDHE6144, NamedGroup.FFDHE8192)) {
             assertTrue(KeyExchanges.supports(ffdhe), ffdhe.name());
         }
-        assertFalse(KeyExchanges.supports(NamedGroup.X25519MLKEM768));
+        // The hybrids are groups; ML-KEM-768 alone and the ML-KEM-1024 hybrid are not (yet).
+        assertTrue(KeyExchanges.supports(NamedGroup.X25519MLKEM768));
+        assertTrue(KeyExchanges.supports(NamedGroup.SECP256R1MLKEM768));
+        assertFalse(KeyExchanges.supports(NamedGroup.MLKEM768));
+        assertFalse(KeyExchanges.supports(NamedGroup.SECP384R1MLKEM1024));
         assertFalse(KeyExchanges.supports(new NamedGroup(0x01FC)));
         assertFalse(KeyExchanges.supports(new NamedGroup(0x7777)));
-        assertTrue(KeyExchanges.find(NamedGroup.X25519MLKEM768).isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> KeyExchanges.of(NamedGroup.X25519MLKEM768));
+        assertTrue(KeyExchanges.find(NamedGroup.SECP384R1MLKEM1024).isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> KeyExchanges.of(NamedGroup.SECP384R1MLKEM1024));
     }
 
     @Test
@@ -142,8 +146,8 @@ class KeyExchangeTest {
 
     @Test
     void clientWithSeveralSharesFinishesTheOneTheServerChose() {
-        // X25519MLKEM768 is not supported, so it is skipped; the count stops before X448.
-        ClientKeyShares client = ClientKeyShares.start(List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519,
+        // SecP384r1MLKEM1024 is not supported, so it is skipped; the count stops before X448.
+        ClientKeyShares client = ClientKeyShares.start(List.of(NamedGroup.SECP384R1MLKEM1024, NamedGroup.X25519,
                 NamedGroup.SECP256R1, NamedGroup.X448), 2, RANDOM);
         List<KeyShareEntry> sent = client.entries();
         assertEquals(List.of(NamedGroup.X25519, NamedGroup.SECP256R1), sent.stream().map(KeyShareEntry::group).toList());

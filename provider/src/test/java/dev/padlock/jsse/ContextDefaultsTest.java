@@ -22,8 +22,9 @@ class ContextDefaultsTest {
     @Test
     void unsetPropertiesGiveBuiltInDefaults() {
         ContextDefaults d = with(Map.of());
-        // The elliptic curves, then the RFC 7919 groups as in SunJSSE's default list.
-        assertEquals(List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.X448,
+        // The post-quantum hybrid first (issue 14), the elliptic curves, then the RFC 7919 groups as in
+        // SunJSSE's default list.
+        assertEquals(List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.X448,
                 NamedGroup.SECP521R1, NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096,
                 NamedGroup.FFDHE6144, NamedGroup.FFDHE8192), d.namedGroups());
         for (boolean client : new boolean[] {true, false}) {
@@ -45,21 +46,21 @@ class ContextDefaultsTest {
     void namedGroupsPropertyKeepsItsOrderTrimsQuotesAndIgnoresUnknownNames() {
         ContextDefaults d = with(Map.of("jdk.tls.namedGroups",
                 "\" secp384r1, X25519MLKEM768 ,bogus,x25519,secp384r1\""));
-        assertEquals(List.of(NamedGroup.SECP384R1, NamedGroup.X25519), d.namedGroups());
+        assertEquals(List.of(NamedGroup.SECP384R1, NamedGroup.X25519MLKEM768, NamedGroup.X25519), d.namedGroups());
     }
 
     @Test
     void namedGroupsPropertyNamingNothingSupportedIsAnErrorSayingSo() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> with(Map.of("jdk.tls.namedGroups", "X25519MLKEM768,bogus")));
-        assertEquals("System property jdk.tls.namedGroups(X25519MLKEM768,bogus) names nothing Padlock supports; it "
-                + "supports [x25519, secp256r1, secp384r1, x448, secp521r1, ffdhe2048, ffdhe3072, ffdhe4096, "
-                + "ffdhe6144, ffdhe8192]", e.getMessage());
+                () -> with(Map.of("jdk.tls.namedGroups", "SecP384r1MLKEM1024,bogus")));
+        assertEquals("System property jdk.tls.namedGroups(SecP384r1MLKEM1024,bogus) names nothing Padlock supports; it "
+                + "supports [X25519MLKEM768, x25519, secp256r1, secp384r1, x448, secp521r1, ffdhe2048, ffdhe3072, "
+                + "ffdhe4096, ffdhe6144, ffdhe8192, SecP256r1MLKEM768]", e.getMessage());
     }
 
     @Test
     void emptyPropertyMeansDefault() {
-        assertEquals(ContextDefaults.SUPPORTED_GROUPS, with(Map.of("jdk.tls.namedGroups", "")).namedGroups());
+        assertEquals(ContextDefaults.DEFAULT_GROUPS, with(Map.of("jdk.tls.namedGroups", "")).namedGroups());
     }
 
     @Test

@@ -77,7 +77,7 @@ class FfdheEngineTest {
                 padlockServer(Map.of("jdk.tls.namedGroups", "ffdhe3072")));
         EngineHelloRetryTest.Recorded wire = new EngineHelloRetryTest.Recorded(pair);
         pair.handshake();
-        assertEquals(List.of(List.of(NamedGroup.X25519.code(), NamedGroup.SECP256R1.code()),
+        assertEquals(List.of(List.of(NamedGroup.X25519MLKEM768.code(), NamedGroup.X25519.code()),
                 List.of(NamedGroup.FFDHE3072.code())), wire.clientHelloShares);
         assertEquals(List.of(true, false), wire.serverHelloIsRetry);
         assertEquals(NamedGroup.FFDHE3072, EngineHelloRetryTest.group(pair.client));
@@ -104,7 +104,7 @@ class FfdheEngineTest {
                 sunRefusing(Contexts.sun(KIND).createSSLEngine(), "ffdhe2048"));
         EngineHelloRetryTest.Recorded wire = new EngineHelloRetryTest.Recorded(pair);
         pair.handshake();
-        assertEquals(List.of(List.of(NamedGroup.X25519.code(), NamedGroup.SECP256R1.code()),
+        assertEquals(List.of(List.of(NamedGroup.X25519MLKEM768.code(), NamedGroup.X25519.code()),
                 List.of(NamedGroup.FFDHE3072.code())), wire.clientHelloShares);
         assertEquals(List.of(true, false), wire.serverHelloIsRetry);
         assertEquals(NamedGroup.FFDHE3072, EngineHelloRetryTest.group(pair.client));

@@ -54,8 +54,8 @@ class NamedGroupsAndSchemesParametersTest {
     void getSslParametersReportsTheListsInForceAsSunJsseDoes() throws Exception {
         SSLEngine padlock = engine(Contexts.padlock(KeyKind.EC_P256, Map.of()), true);
         SSLParameters p = padlock.getSSLParameters();
-        assertArrayEquals(new String[] {"x25519", "secp256r1", "secp384r1", "x448", "secp521r1", "ffdhe2048",
-                "ffdhe3072", "ffdhe4096", "ffdhe6144", "ffdhe8192"}, Jdk20Parameters.namedGroups(p));
+        assertArrayEquals(new String[] {"X25519MLKEM768", "x25519", "secp256r1", "secp384r1", "x448", "secp521r1",
+                "ffdhe2048", "ffdhe3072", "ffdhe4096", "ffdhe6144", "ffdhe8192"}, Jdk20Parameters.namedGroups(p));
         // SunJSSE, the control, reports its groups, and no signature schemes until they are customized.
         SSLParameters sun = engine(Contexts.sun(KeyKind.EC_P256), true).getSSLParameters();
         assertTrue(Jdk20Parameters.namedGroups(sun) != null);
@@ -103,9 +103,9 @@ class NamedGroupsAndSchemesParametersTest {
     @Test
     void namedGroupsNamingNothingPadlockSupportsFailTheHandshakeSayingSo() throws Exception {
         SSLEngine client = engine(Contexts.padlock(KeyKind.EC_P256, Map.of()), true);
-        set(client, new String[] {"X25519MLKEM768"}, null);
+        set(client, new String[] {"SecP384r1MLKEM1024"}, null);
         SSLHandshakeException e = assertThrows(SSLHandshakeException.class, client::beginHandshake);
-        assertTrue(e.getMessage().contains("setNamedGroups([X25519MLKEM768])"), e.getMessage());
+        assertTrue(e.getMessage().contains("setNamedGroups([SecP384r1MLKEM1024])"), e.getMessage());
     }
 
     @Test

@@ -196,18 +196,21 @@ final class ExpectClientHello implements State {
     }
 
     /**
-     * A client share to answer; none means retry. Our preference order holds among the shares,
-     * except that a finite field group (RFC 7919) is taken only when the client supports no other
-     * group we enable: FFDHE costs far more than the elliptic curves, so a client that sent only an
-     * FFDHE share but also lists an EC group we enable is asked to retry with that group.
+     * A client share to answer; none means retry. We first pick the kind of group: the kind of the
+     * group we like best among the client's supported_groups ({@link KeyExchanges.Kind}); then,
+     * in our order, a share of that kind. So a client that lists X25519MLKEM768 but sent only an
+     * x25519 share is asked to retry with the hybrid (the protection is worth a round trip, as in
+     * OpenSSL 3.5's default group tuples), and a client that sent only an FFDHE share but also
+     * lists an EC group we enable is asked to retry with that group (FFDHE costs far more). A
+     * server configured with a classical group first never asks for a hybrid.
      */
     private Optional<KeyShareEntry> chooseKeyShare(List<KeyShareEntry> shares, List<NamedGroup> clientGroups) {
         if (retry != null) {
             return shares.stream().filter(share -> share.group().equals(retry.group())).findFirst();
         }
-        boolean finiteField = KeyExchanges.isFiniteField(chooseGroup(clientGroups));
+        KeyExchanges.Kind kind = KeyExchanges.kind(chooseGroup(clientGroups));
         for (NamedGroup group : preferredGroups()) {
-            if (KeyExchanges.isFiniteField(group) != finiteField) {
+            if (KeyExchanges.kind(group) != kind) {
                 continue;
             }
             for (KeyShareEntry share : shares) {
