@@ -27,6 +27,8 @@ public enum FailureReason {
     PLAINTEXT_TOO_LONG,
     /** RFC 8446 §5.4: a TLSInnerPlaintext longer than 2^14 + 1. */
     INNER_PLAINTEXT_TOO_LONG,
+    /** RFC 5246 §6.2.3: a TLS 1.2 protected record whose content would exceed 2^14. */
+    PROTECTED_PLAINTEXT_TOO_LONG,
     /** RFC 8446 §5.2: a protected record whose outer type is not application_data. */
     PROTECTED_RECORD_OUTER_TYPE,
     /** RFC 8446 §5: a protected record whose inner type is not handshake, alert or application_data. */
