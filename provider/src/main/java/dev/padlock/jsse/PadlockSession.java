@@ -182,7 +182,8 @@ final class PadlockSession extends ExtendedSSLSession {
 
     @Override
     public String getProtocol() {
-        return tls.cipherSuite() == null ? NO_PROTOCOL : ContextDefaults.TLS13;
+        return tls.cipherSuite() == null || tls.protocolVersion() == null ? NO_PROTOCOL
+                : tls.protocolVersion().standardName();
     }
 
     @Override

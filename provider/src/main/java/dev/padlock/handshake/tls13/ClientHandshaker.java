@@ -8,8 +8,10 @@ import dev.padlock.crypto.ResumptionMasterSecret;
 import dev.padlock.crypto.Transcript;
 import dev.padlock.handshake.HandshakeConfig;
 import dev.padlock.handshake.HandshakeOutput;
+import dev.padlock.handshake.LiveSecrets;
 import dev.padlock.handshake.Negotiation;
 import dev.padlock.handshake.Resumption;
+import dev.padlock.handshake.Tls12Offer;
 import dev.padlock.session.ClientSessionCache;
 import dev.padlock.session.ClientTicket;
 import dev.padlock.session.TlsSession;
@@ -44,8 +46,8 @@ import javax.net.ssl.StandardConstants;
 /** The client side of RFC 8446 §2: ClientHello, then the states named Expect*. */
 public final class ClientHandshaker extends Tls13Handshaker {
 
-    ClientHandshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session) {
-        super(config, out, session);
+    ClientHandshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session, LiveSecrets secrets) {
+        super(config, out, session, secrets);
     }
 
     @Override
@@ -68,6 +70,7 @@ public final class ClientHandshaker extends Tls13Handshaker {
         ClientHello hello = withPsk(new ClientHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random),
                 Bytes.wrap(sessionId), suites(), Bytes.of((byte) 0), extensions(shares)), offered);
         offeredExtensions = Negotiation.typesOf(hello.extensions());
+        firstClientHello = hello;
         send(hello);
         begin(new ExpectServerHello(this, hello, shares, offered));
     }
@@ -77,6 +80,12 @@ public final class ClientHandshaker extends Tls13Handshaker {
         return offeredExtensions;
     }
 
+    /** The first ClientHello as sent, from which a TLS 1.2 machine continues. */
+    public ClientHello firstClientHello() {
+        return firstClientHello;
+    }
+
+    private ClientHello firstClientHello;
     private Set<Integer> offeredExtensions = Set.of();
     private boolean changeCipherSpecSent;
     private int ticketsReceived;
@@ -121,7 +130,8 @@ public final class ClientHandshaker extends Tls13Handshaker {
             return null;
         }
         Optional<ClientTicket> ticket = cache.take(ticketScope());
-        if (ticket.isEmpty() || config.cipherSuites().stream().noneMatch(s -> s.suite().equals(ticket.get().suite()))) {
+        if (ticket.isEmpty() || config.suitesFor(ProtocolVersion.TLSV1_3).stream()
+                .noneMatch(s -> s.suite().equals(ticket.get().suite()))) {
             return null;
         }
         return ticket.get();
@@ -195,7 +205,9 @@ public final class ClientHandshaker extends Tls13Handshaker {
     private List<CipherSuite> suites() {
         List<CipherSuite> suites = new ArrayList<>();
         for (CipherSuiteSpec spec : config.cipherSuites()) {
-            suites.add(spec.suite());
+            if (!spec.isTls12() || config.enables(ProtocolVersion.TLSV1_2)) {
+                suites.add(spec.suite());
+            }
         }
         return suites;
     }
@@ -211,11 +223,12 @@ public final class ClientHandshaker extends Tls13Handshaker {
             ext.add(new ServerNameExtension(names));
         }
         ext.add(new SupportedGroupsExtension(config.namedGroups()));
-        ext.add(new SignatureAlgorithmsExtension(config.signatureSchemes()));
+        ext.add(new SignatureAlgorithmsExtension(config.enables(ProtocolVersion.TLSV1_2)
+                ? Tls12Offer.signatureSchemes(config) : config.signatureSchemes()));
         if (!config.signatureSchemesCert().equals(config.signatureSchemes())) {
             ext.add(new SignatureAlgorithmsCertExtension(config.signatureSchemesCert()));
         }
-        ext.add(new SupportedVersionsClientHello(List.of(ProtocolVersion.TLSV1_3)));
+        ext.add(new SupportedVersionsClientHello(offeredVersions()));
         ext.add(new KeyShareClientHello(shares.entries()));
         ext.add(new PskKeyExchangeModesExtension(List.of(PskKeyExchangeMode.PSK_DHE_KE)));
         if (!config.applicationProtocols().isEmpty()) {
@@ -232,6 +245,15 @@ public final class ClientHandshaker extends Tls13Handshaker {
             // RFC 8446 §4.2.4: lets the server's key manager pick a chain we trust.
             Negotiation.certificateAuthorities(config.peerTrust().acceptedIssuers()).ifPresent(ext::add);
         }
+        if (config.enables(ProtocolVersion.TLSV1_2)) {
+            ext.addAll(Tls12Offer.clientHelloExtensions());
+        }
         return ext;
+    }
+
+    /** RFC 8446 §4.2.1: the enabled versions, highest first. */
+    private List<ProtocolVersion> offeredVersions() {
+        return config.enables(ProtocolVersion.TLSV1_2)
+                ? List.of(ProtocolVersion.TLSV1_3, ProtocolVersion.TLSV1_2) : List.of(ProtocolVersion.TLSV1_3);
     }
 }
