@@ -668,11 +668,16 @@ public final class TlsConnection implements HandshakeOutput {
         }
     }
 
+    /** Whether this connection's version has KeyUpdate: TLS 1.3 (or not yet decided). */
+    public boolean canUpdateKeys() {
+        return handshaker.canUpdateKeys();
+    }
+
     /** Sends a KeyUpdate now (RFC 8446 §4.6.3), asking the peer to update too if requested. */
     public void updateKeys(boolean requestPeerUpdate) {
-        if (!handshaker.canUpdateKeys()) {
+        if (!canUpdateKeys()) {
             throw new IllegalStateException("TLS 1.2 has no KeyUpdate (RFC 5246); this connection negotiated "
-                    + handshaker.session().protocolVersion());
+                    + handshaker.session().protocolVersion().standardName());
         }
         guard(() -> handshaker.updateKeys(requestPeerUpdate));
     }

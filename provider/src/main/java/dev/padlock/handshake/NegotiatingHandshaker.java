@@ -6,10 +6,12 @@ import dev.padlock.handshake.tls13.Tls13Handshaker;
 import dev.padlock.session.TlsSession;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ClientHello;
+import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeType;
 import dev.padlock.wire.ProtocolVersion;
 import dev.padlock.wire.ServerHello;
 import dev.padlock.wire.SupportedVersionsServerHello;
+import dev.padlock.wire.TlsFailure;
 import dev.padlock.wire.TlsReader;
 
 /**
@@ -56,7 +58,8 @@ public final class NegotiatingHandshaker extends Handshaker {
 
     private Handshaker clientMachine(HandshakeType type, Bytes raw) {
         if (!type.equals(HandshakeType.SERVER_HELLO)) {
-            return current;
+            throw new TlsFailure(FailureReason.UNEXPECTED_HANDSHAKE_MESSAGE,
+                    "received " + type + " while expecting ServerHello");
         }
         ServerHello hello = ServerHello.decode(TlsReader.of(raw.slice(4, raw.length()), "ServerHello"));
         if (hello.extension(SupportedVersionsServerHello.class).isPresent()) {
@@ -67,11 +70,12 @@ public final class NegotiatingHandshaker extends Handshaker {
     }
 
     private Handshaker serverMachine(HandshakeType type, Bytes raw) {
-        ProtocolVersion version = config.highestVersion();
-        if (type.equals(HandshakeType.CLIENT_HELLO)) {
-            version = VersionNegotiation.choose(config,
-                    ClientHello.decode(TlsReader.of(raw.slice(4, raw.length()), "ClientHello")));
+        if (!type.equals(HandshakeType.CLIENT_HELLO)) {
+            throw new TlsFailure(FailureReason.UNEXPECTED_HANDSHAKE_MESSAGE,
+                    "received " + type + " while expecting ClientHello");
         }
+        ProtocolVersion version = VersionNegotiation.choose(config,
+                ClientHello.decode(TlsReader.of(raw.slice(4, raw.length()), "ClientHello")));
         Handshaker machine = version.equals(ProtocolVersion.TLSV1_3)
                 ? Tls13Handshaker.create(config, out, session(), secrets)
                 : Tls12Handshaker.create(config, out, session(), secrets);
@@ -96,6 +100,10 @@ public final class NegotiatingHandshaker extends Handshaker {
 
     @Override
     public void onChangeCipherSpec() {
+        if (current == null) {
+            throw new TlsFailure(FailureReason.UNEXPECTED_CHANGE_CIPHER_SPEC,
+                    "unexpected change_cipher_spec while expecting ClientHello");
+        }
         current.onChangeCipherSpec();
     }
 
