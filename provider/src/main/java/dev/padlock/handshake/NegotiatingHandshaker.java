@@ -65,8 +65,9 @@ public final class NegotiatingHandshaker extends Handshaker {
         if (hello.extension(SupportedVersionsServerHello.class).isPresent()) {
             return current;
         }
-        ClientHello sent = ((ClientHandshaker) current).firstClientHello();
-        return Tls12Handshaker.continueClient(config, out, session(), secrets, sent);
+        ClientHandshaker tls13 = (ClientHandshaker) current;
+        return Tls12Handshaker.continueClient(config, out, session(), secrets, tls13.firstClientHello(),
+                tls13.offeredTls12Ticket());
     }
 
     private Handshaker serverMachine(HandshakeType type, Bytes raw) {

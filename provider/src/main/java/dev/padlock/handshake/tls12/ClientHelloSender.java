@@ -3,6 +3,7 @@ package dev.padlock.handshake.tls12;
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.handshake.Negotiation;
 import dev.padlock.handshake.Tls12Offer;
+import dev.padlock.session.ClientTicket;
 import dev.padlock.wire.AlpnExtension;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
@@ -11,6 +12,7 @@ import dev.padlock.wire.Extension;
 import dev.padlock.wire.ProtocolVersion;
 import dev.padlock.wire.ServerName;
 import dev.padlock.wire.ServerNameExtension;
+import dev.padlock.wire.SessionTicketExtension;
 import dev.padlock.wire.SignatureAlgorithmsExtension;
 import dev.padlock.wire.SupportedGroupsExtension;
 import java.util.ArrayList;
@@ -32,13 +34,20 @@ final class ClientHelloSender {
         hs.session.localSignatureSchemes(Negotiation.union(Tls12Offer.signatureSchemes(hs.config),
                 hs.config.signatureSchemesCert()));
         hs.session.requestedServerNames(hs.config.serverNames());
-        ClientHello hello = new ClientHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random), Bytes.EMPTY, suites,
-                Bytes.of((byte) 0), extensions(hs));
+        ClientTicket offered = Tls12Tickets.offerable(hs);
+        if (offered != null) {
+            hs.secrets.hold("ticket_master_secret", offered.psk());
+        }
+        // RFC 5077 §3.4: a session ID beside a ticket lets the client see the server resume it.
+        byte[] sessionId = new byte[offered == null ? 0 : 32];
+        hs.config.random().nextBytes(sessionId);
+        ClientHello hello = new ClientHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random), Bytes.wrap(sessionId), suites,
+                Bytes.of((byte) 0), extensions(hs, offered));
         hs.send(hello);
-        return new ExpectServerHello(hs, hello);
+        return new ExpectServerHello(hs, hello, offered);
     }
 
-    private static List<Extension> extensions(Tls12Handshaker hs) {
+    private static List<Extension> extensions(Tls12Handshaker hs, ClientTicket offered) {
         List<Extension> ext = new ArrayList<>();
         if (!hs.config.serverNames().isEmpty()) {
             List<ServerName> names = new ArrayList<>();
@@ -57,6 +66,7 @@ final class ClientHelloSender {
             ext.add(new AlpnExtension(names));
         }
         ext.addAll(Tls12Offer.clientHelloExtensions());
+        ext.add(offered == null ? SessionTicketExtension.EMPTY : new SessionTicketExtension(offered.ticket()));
         return ext;
     }
 }

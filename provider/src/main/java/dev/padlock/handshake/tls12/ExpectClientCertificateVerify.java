@@ -51,6 +51,6 @@ final class ExpectClientCertificateVerify implements State {
                     "the client's CertificateVerify signature does not verify");
         }
         hs.transcript.add(raw);
-        return new ExpectChangeCipherSpec(hs, keys);
+        return new ExpectChangeCipherSpec(hs, keys, true);
     }
 }

@@ -6,6 +6,7 @@ import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.Negotiation;
 import dev.padlock.handshake.Tls12Offer;
 import dev.padlock.handshake.VersionNegotiation;
+import dev.padlock.session.ResumptionState;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
 import dev.padlock.wire.ClientHello;
@@ -54,6 +55,12 @@ final class ExpectClientHello implements State {
         hs.session.peerSignatureSchemes(peerSchemes);
         hs.session.localSignatureSchemes(Negotiation.union(Tls12Offer.signatureSchemes(hs.config),
                 hs.config.signatureSchemesCert()));
+        hs.clientHello = hello;
+        hs.ticketPromised = Tls12Tickets.willIssue(hs, hello);
+        Optional<ResumptionState> resumable = Tls12Tickets.accept(hs, hello);
+        if (resumable.isPresent()) {
+            return AbbreviatedServerFlight.send(hs, hello, raw, resumable.get());
+        }
         NamedGroup group = chooseGroup(hello);
         Choice choice = chooseSuiteAndCredential(hello, Signing.common(Tls12Offer.signatureSchemes(hs.config),
                 peerSchemes));

@@ -42,7 +42,7 @@ final class ExpectClientKeyExchange implements State {
         } finally {
             Arrays.fill(preMasterSecret, (byte) 0);
         }
-        return clientCertificate == null ? new ExpectChangeCipherSpec(hs, keys)
+        return clientCertificate == null ? new ExpectChangeCipherSpec(hs, keys, true)
                 : new ExpectClientCertificateVerify(hs, keys, context, clientCertificate);
     }
 }

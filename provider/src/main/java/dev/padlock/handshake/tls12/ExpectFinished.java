@@ -9,16 +9,20 @@ import dev.padlock.wire.TlsFailure;
 import java.security.MessageDigest;
 
 /**
- * Either side, after the peer's ChangeCipherSpec: the peer's Finished (RFC 5246 §7.4.9). The
- * server answers the client's with its own ChangeCipherSpec and Finished.
+ * Either side, after the peer's ChangeCipherSpec: the peer's Finished (RFC 5246 §7.4.9). In a
+ * full handshake the server answers the client's with [NewSessionTicket,] ChangeCipherSpec and
+ * Finished; in an abbreviated one (RFC 5077 §3.1) the client answers the server's.
  */
 final class ExpectFinished implements State {
     private final Tls12Handshaker hs;
     private final Tls12Keys keys;
+    private final boolean answer;
 
-    ExpectFinished(Tls12Handshaker hs, Tls12Keys keys) {
+    /** @param answer whether our ChangeCipherSpec and Finished follow: server in full, client resuming */
+    ExpectFinished(Tls12Handshaker hs, Tls12Keys keys, boolean answer) {
         this.hs = hs;
         this.keys = keys;
+        this.answer = answer;
     }
 
     @Override
@@ -38,10 +42,13 @@ final class ExpectFinished implements State {
                     "the " + (client ? "server's" : "client's") + " Finished does not verify");
         }
         hs.transcript.add(raw);
-        if (!client) {
+        if (answer) {
+            if (!client && hs.ticketPromised) {
+                Tls12Tickets.issue(hs, keys, hs.clientHello);
+            }
             hs.out.sendChangeCipherSpec();
-            hs.out.installWriteKeys(keys.keyBlock().serverWrite());
-            hs.send(new Finished(Bytes.wrap(keys.master().verifyData(false, hs.transcript.currentHash()))));
+            hs.out.installWriteKeys(client ? keys.keyBlock().clientWrite() : keys.keyBlock().serverWrite());
+            hs.send(new Finished(Bytes.wrap(keys.master().verifyData(client, hs.transcript.currentHash()))));
         }
         hs.keysInstalled(keys);
         return new Connected(hs);

@@ -1,9 +1,11 @@
 package dev.padlock.handshake.tls12;
 
 import dev.padlock.crypto.CipherSuiteSpec;
+import dev.padlock.crypto.Tls12MasterSecret;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.Negotiation;
 import dev.padlock.handshake.VersionNegotiation;
+import dev.padlock.session.ClientTicket;
 import dev.padlock.wire.AlpnExtension;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ClientHello;
@@ -15,6 +17,7 @@ import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.ProtocolVersion;
 import dev.padlock.wire.RenegotiationInfoExtension;
 import dev.padlock.wire.ServerHello;
+import dev.padlock.wire.SessionTicketExtension;
 import dev.padlock.wire.TlsFailure;
 import java.util.Optional;
 import java.util.Set;
@@ -23,10 +26,13 @@ import java.util.Set;
 final class ExpectServerHello implements State {
     private final Tls12Handshaker hs;
     private final ClientHello hello;
+    /** The TLS 1.2 ticket {@code hello} offered (RFC 5077 §3.1), or null. */
+    private final ClientTicket offered;
 
-    ExpectServerHello(Tls12Handshaker hs, ClientHello hello) {
+    ExpectServerHello(Tls12Handshaker hs, ClientHello hello, ClientTicket offered) {
         this.hs = hs;
         this.hello = hello;
+        this.offered = offered;
     }
 
     @Override
@@ -56,7 +62,30 @@ final class ExpectServerHello implements State {
         String alpn = sh.extension(AlpnExtension.class)
                 .map(a -> Negotiation.alpnString(a.protocolNames().get(0))).orElse("");
         hs.session.applicationProtocol(alpn);
+        hs.ticketPromised = sh.extension(SessionTicketExtension.class).isPresent();
+        if (offered != null && !hello.legacySessionId().isEmpty()
+                && sh.legacySessionIdEcho().equals(hello.legacySessionId())) {
+            return resume(sh, suite);
+        }
         return new ExpectServerCertificate(hs, hello, sh, suite);
+    }
+
+    /**
+     * RFC 5077 §3.4: the server echoed our session ID, so it accepted the ticket: the abbreviated
+     * handshake (RFC 5246 §7.3) follows, on the ticket's master secret and the new randoms.
+     */
+    private State resume(ServerHello sh, CipherSuiteSpec suite) {
+        if (!offered.suite().equals(suite.suite())) {
+            throw new TlsFailure(FailureReason.SERVER_HELLO_SUITE_NOT_OFFERED, "the server resumed the session with "
+                    + suite.suite() + ", not its suite " + offered.suite());
+        }
+        hs.session.resumed(true);
+        hs.session.peerCertificates(offered.peerCertificates());
+        hs.session.localCertificates(offered.localCertificates());
+        Tls12Keys keys = hs.deriveKeys(Tls12MasterSecret.restore(suite, offered.psk()), hello.random().toByteArray(),
+                sh.random().toByteArray());
+        offered.psk().destroy();
+        return new ExpectChangeCipherSpec(hs, keys, true);
     }
 
     /**

@@ -103,7 +103,7 @@ final class ExpectServerHelloDone implements State {
         hs.out.sendChangeCipherSpec();
         hs.out.installWriteKeys(keys.keyBlock().clientWrite());
         hs.send(new Finished(Bytes.wrap(keys.master().verifyData(true, hs.transcript.currentHash()))));
-        return new ExpectChangeCipherSpec(hs, keys);
+        return new ExpectChangeCipherSpec(hs, keys, false);
     }
 
     private static List<X500Principal> authorities(Tls12CertificateRequest request) {

@@ -25,6 +25,7 @@ import dev.padlock.wire.ServerHello;
 import dev.padlock.wire.ServerHelloDone;
 import dev.padlock.wire.ServerKeyExchange;
 import dev.padlock.wire.ServerNameExtension;
+import dev.padlock.wire.SessionTicketExtension;
 import dev.padlock.wire.SignatureScheme;
 import dev.padlock.wire.Tls12CertificateRequest;
 import java.security.cert.X509Certificate;
@@ -53,7 +54,9 @@ final class ServerFlight {
     State send() {
         boolean acceptedServerName = ServerNames.accept(hs.config, hs.session, hello);
         String alpn = ApplicationProtocols.select(hs.config, hello);
-        ServerHello serverHello = serverHello(acceptedServerName, alpn);
+        byte[] sessionId = new byte[32];
+        hs.config.random().nextBytes(sessionId);
+        ServerHello serverHello = serverHello(hs, hello, suite, acceptedServerName, alpn, Bytes.wrap(sessionId));
         hs.send(serverHello);
         hs.session.protocolVersion(ProtocolVersion.TLSV1_2);
         hs.session.cipherSuite(suite.suite());
@@ -82,14 +85,13 @@ final class ServerFlight {
      * RFC 8446 §4.1.3: a server that could have done TLS 1.3 ends its TLS 1.2 random with
      * "DOWNGRD" 01 so that a TLS 1.3 client notices a downgrade.
      */
-    private ServerHello serverHello(boolean acceptedServerName, String alpn) {
+    static ServerHello serverHello(Tls12Handshaker hs, ClientHello hello, CipherSuiteSpec suite,
+            boolean acceptedServerName, String alpn, Bytes sessionId) {
         byte[] random = new byte[32];
         hs.config.random().nextBytes(random);
         if (hs.config.enables(ProtocolVersion.TLSV1_3)) {
             VersionNegotiation.DOWNGRADE_TLS12.copyTo(random, 24);
         }
-        byte[] sessionId = new byte[32];
-        hs.config.random().nextBytes(sessionId);
         List<Extension> ext = new ArrayList<>();
         if (hello.extension(RenegotiationInfoExtension.class).isPresent()
                 || hello.cipherSuites().contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)) {
@@ -106,8 +108,10 @@ final class ServerFlight {
         if (!alpn.isEmpty()) {
             ext.add(new AlpnExtension(List.of(Negotiation.alpnBytes(alpn))));
         }
-        return new ServerHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random), Bytes.wrap(sessionId), suite.suite(), 0,
-                ext);
+        if (hs.ticketPromised) {
+            ext.add(SessionTicketExtension.EMPTY);
+        }
+        return new ServerHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random), sessionId, suite.suite(), 0, ext);
     }
 
     private List<Bytes> authorities() {

@@ -7,6 +7,7 @@ import dev.padlock.handshake.HandshakeConfig;
 import dev.padlock.handshake.HandshakeOutput;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.LiveSecrets;
+import dev.padlock.session.ClientTicket;
 import dev.padlock.session.TlsSession;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.ClientHello;
@@ -30,6 +31,13 @@ public final class Tls12Handshaker extends Handshaker {
     final LiveSecrets secrets;
 
     private State state;
+    /**
+     * Whether the ServerHello carried an empty session_ticket, promising a NewSessionTicket
+     * before the server's ChangeCipherSpec (RFC 5077 §3.2); set once by the hello states.
+     */
+    boolean ticketPromised;
+    /** Server: the ClientHello answered, for the ticket issued at the end; client: null. */
+    ClientHello clientHello;
     /** Volatile: applications export from their own threads (see {@link LiveSecrets#whileLive}). */
     private volatile Tls12Keys keys;
 
@@ -50,12 +58,13 @@ public final class Tls12Handshaker extends Handshaker {
     /**
      * Client: a TLS 1.2 ServerHello answered {@code sent}, a ClientHello that also offered TLS 1.3;
      * this machine continues from it (RFC 8446 §4.1.3: it checks the downgrade sentinel).
+     * {@code offered} is the TLS 1.2 ticket that ClientHello carried, or null.
      */
     public static Tls12Handshaker continueClient(HandshakeConfig config, HandshakeOutput out, TlsSession session,
-            LiveSecrets secrets, ClientHello sent) {
+            LiveSecrets secrets, ClientHello sent, ClientTicket offered) {
         Tls12Handshaker hs = new Tls12Handshaker(config, out, session, secrets);
         hs.transcript.add(sent.encode());
-        hs.state = new ExpectServerHello(hs, sent);
+        hs.state = new ExpectServerHello(hs, sent, offered);
         return hs;
     }
 

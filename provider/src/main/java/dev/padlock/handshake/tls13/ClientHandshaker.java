@@ -31,6 +31,7 @@ import dev.padlock.wire.PskKeyExchangeModesExtension;
 import dev.padlock.wire.RecordSizeLimitExtension;
 import dev.padlock.wire.ServerName;
 import dev.padlock.wire.ServerNameExtension;
+import dev.padlock.wire.SessionTicketExtension;
 import dev.padlock.wire.SignatureAlgorithmsCertExtension;
 import dev.padlock.wire.SignatureAlgorithmsExtension;
 import dev.padlock.wire.SupportedGroupsExtension;
@@ -54,11 +55,6 @@ public final class ClientHandshaker extends Tls13Handshaker {
     public void start() {
         byte[] random = new byte[32];
         config.random().nextBytes(random);
-        // RFC 8446 §D.4: in middlebox compatibility mode the client sends a non-empty
-        // legacy_session_id, which also tells the server to send its change_cipher_spec.
-        byte[] sessionId = new byte[config.middleboxCompatibility() ? 32 : 0];
-        config.random().nextBytes(sessionId);
-
         ClientKeyShares shares = ClientKeyShares.start(config.namedGroups(), config.keyShareCount(), config.random());
         session.localSignatureSchemes(Negotiation.union(config.signatureSchemes(), config.signatureSchemesCert()));
         session.requestedServerNames(config.serverNames());
@@ -67,6 +63,11 @@ public final class ClientHandshaker extends Tls13Handshaker {
         if (offered != null) {
             secrets.hold("psk", offered.psk());
         }
+        // RFC 8446 §D.4: in middlebox compatibility mode the client sends a non-empty
+        // legacy_session_id, which also tells the server to send its change_cipher_spec; RFC
+        // 5077 §3.4: beside a TLS 1.2 ticket, one shows whether a TLS 1.2 server resumed.
+        byte[] sessionId = new byte[config.middleboxCompatibility() || offeredTls12 != null ? 32 : 0];
+        config.random().nextBytes(sessionId);
         ClientHello hello = withPsk(new ClientHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random),
                 Bytes.wrap(sessionId), suites(), Bytes.of((byte) 0), extensions(shares)), offered);
         offeredExtensions = Negotiation.typesOf(hello.extensions());
@@ -85,7 +86,13 @@ public final class ClientHandshaker extends Tls13Handshaker {
         return firstClientHello;
     }
 
+    /** The TLS 1.2 ticket the ClientHello offers in session_ticket (RFC 5077 §3.1), or null. */
+    public ClientTicket offeredTls12Ticket() {
+        return offeredTls12;
+    }
+
     private ClientHello firstClientHello;
+    private ClientTicket offeredTls12;
     private Set<Integer> offeredExtensions = Set.of();
     private boolean changeCipherSpecSent;
     private int ticketsReceived;
@@ -130,6 +137,13 @@ public final class ClientHandshaker extends Tls13Handshaker {
             return null;
         }
         Optional<ClientTicket> ticket = cache.take(ticketScope());
+        if (ticket.isPresent() && config.suitesFor(ProtocolVersion.TLSV1_2).stream()
+                .anyMatch(s -> s.suite().equals(ticket.get().suite()))) {
+            // A TLS 1.2 session's ticket goes in session_ticket, for a TLS 1.2 server to resume.
+            secrets.hold("ticket_master_secret", ticket.get().psk());
+            offeredTls12 = ticket.get();
+            return null;
+        }
         if (ticket.isEmpty() || config.suitesFor(ProtocolVersion.TLSV1_3).stream()
                 .noneMatch(s -> s.suite().equals(ticket.get().suite()))) {
             return null;
@@ -247,6 +261,7 @@ public final class ClientHandshaker extends Tls13Handshaker {
         }
         if (config.enables(ProtocolVersion.TLSV1_2)) {
             ext.addAll(Tls12Offer.clientHelloExtensions());
+            ext.add(offeredTls12 == null ? SessionTicketExtension.EMPTY : new SessionTicketExtension(offeredTls12.ticket()));
         }
         return ext;
     }
