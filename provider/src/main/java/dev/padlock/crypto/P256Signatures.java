@@ -20,7 +20,7 @@ import java.util.Optional;
  * public key as an {@link ECPublicKey}, a private key as an {@link ECPrivateKey} with its scalar,
  * or as a PKCS#8 encoding. Anything else (a token key that never leaves its device, say) is
  * {@link Optional#empty()}, and {@link SignatureSchemes} uses the JCA for it. The caller has
- * checked that the key is on secp256r1.
+ * checked that the key is on secp256r1 (under TLS 1.2 the scheme alone does not say so).
  */
 final class P256Signatures {
     private static final int HEDGE_LENGTH = 32;

@@ -23,6 +23,7 @@ import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -30,6 +31,9 @@ import java.util.Set;
  * (§4.4.3).
  */
 public final class SignatureSchemes {
+    /** The JCA's parameters of each named curve a scheme ties, looked up once (keys are checked per handshake). */
+    private static final Map<String, ECParameterSpec> CURVES = new ConcurrentHashMap<>();
+
 
     /** What a scheme needs from JCA; {@code curve} is empty but for ecdsa_secp*. */
     public record JcaSignature(String algorithm, Optional<AlgorithmParameterSpec> parameters,
@@ -64,6 +68,18 @@ public final class SignatureSchemes {
             SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
             SignatureScheme.RSA_PSS_PSS_SHA256, SignatureScheme.RSA_PSS_PSS_SHA384,
             SignatureScheme.RSA_PSS_PSS_SHA512, SignatureScheme.ED25519, SignatureScheme.ED448);
+
+    /**
+     * TLS 1.2 ServerKeyExchange and CertificateVerify (RFC 5246 §7.4.1.4.1): the TLS 1.3 schemes
+     * plus RSASSA-PKCS1-v1_5 with SHA-2, as SunJSSE, OpenSSL and GnuTLS offer them; no SHA-1.
+     */
+    private static final Set<SignatureScheme> TLS12_SCHEMES = Set.of(
+            SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
+            SignatureScheme.ECDSA_SECP521R1_SHA512, SignatureScheme.RSA_PSS_RSAE_SHA256,
+            SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
+            SignatureScheme.RSA_PSS_PSS_SHA256, SignatureScheme.RSA_PSS_PSS_SHA384,
+            SignatureScheme.RSA_PSS_PSS_SHA512, SignatureScheme.ED25519, SignatureScheme.ED448,
+            SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
 
     private static final byte[] SERVER_CONTEXT =
             "TLS 1.3, server CertificateVerify".getBytes(StandardCharsets.US_ASCII);
@@ -104,6 +120,31 @@ public final class SignatureSchemes {
         return CERTIFICATE_VERIFY_SCHEMES.contains(scheme);
     }
 
+    /** Whether TLS 1.2 may sign a ServerKeyExchange or CertificateVerify with {@code scheme}. */
+    public static boolean isAllowedInTls12(SignatureScheme scheme) {
+        return TLS12_SCHEMES.contains(scheme);
+    }
+
+    /**
+     * TLS 1.2 reads ecdsa_secp256r1_sha256 and its kin as "ECDSA with SHA-256" on any curve
+     * (RFC 5246 §7.4.1.4.1 names hash and signature only; RFC 8446 §4.2.3 ties the curve for 1.3).
+     */
+    public static boolean canSignTls12(SignatureScheme scheme, PrivateKey key) {
+        return fitsTls12(scheme, key);
+    }
+
+    public static boolean canVerifyTls12(SignatureScheme scheme, PublicKey key) {
+        return fitsTls12(scheme, key);
+    }
+
+    private static boolean fitsTls12(SignatureScheme scheme, Key key) {
+        JcaSignature j = SCHEMES.get(scheme);
+        if (j != null && j.keyKind() == KeyKind.EC) {
+            return key instanceof ECKey;
+        }
+        return fits(scheme, key);
+    }
+
     public static boolean canSign(SignatureScheme scheme, PrivateKey key) {
         return fits(scheme, key);
     }
@@ -135,15 +176,19 @@ public final class SignatureSchemes {
     }
 
     private static boolean onCurve(ECKey key, String curveName) {
+        ECParameterSpec want = CURVES.computeIfAbsent(curveName, SignatureSchemes::curveParameters);
+        ECParameterSpec have = key.getParams();
+        return have.getCurve().equals(want.getCurve())
+                && have.getGenerator().equals(want.getGenerator())
+                && have.getOrder().equals(want.getOrder())
+                && have.getCofactor() == want.getCofactor();
+    }
+
+    private static ECParameterSpec curveParameters(String curveName) {
         try {
             AlgorithmParameters ap = AlgorithmParameters.getInstance("EC");
             ap.init(new ECGenParameterSpec(curveName));
-            ECParameterSpec want = ap.getParameterSpec(ECParameterSpec.class);
-            ECParameterSpec have = key.getParams();
-            return have.getCurve().equals(want.getCurve())
-                    && have.getGenerator().equals(want.getGenerator())
-                    && have.getOrder().equals(want.getOrder())
-                    && have.getCofactor() == want.getCofactor();
+            return ap.getParameterSpec(ECParameterSpec.class);
         } catch (GeneralSecurityException e) {
             throw Hkdf.jcaFailure("EC parameters for " + curveName, e);
         }
@@ -177,7 +222,8 @@ public final class SignatureSchemes {
      */
     static byte[] sign(SignatureScheme scheme, PrivateKey key, byte[] content, SecureRandom random, boolean own) {
         JcaSignature j = require(scheme);
-        if (own && scheme.equals(SignatureScheme.ECDSA_SECP256R1_SHA256)) {
+        // fits(...) is the TLS 1.3 reading: under TLS 1.2 the scheme may name SHA-256 on another curve.
+        if (own && scheme.equals(SignatureScheme.ECDSA_SECP256R1_SHA256) && fits(scheme, key)) {
             Optional<byte[]> signature = P256Signatures.sign(key, content, random);
             if (signature.isPresent()) {
                 return signature.get();
@@ -213,11 +259,24 @@ public final class SignatureSchemes {
 
     /** {@link #verify}, on Padlock's own P-256 or Ed25519 if {@code own} and the key's point is readable. */
     static boolean verify(SignatureScheme scheme, PublicKey key, byte[] content, byte[] signature, boolean own) {
-        JcaSignature j = require(scheme);
         if (!canVerify(scheme, key)) {
             throw new IllegalArgumentException(key.getAlgorithm() + " key cannot verify " + scheme);
         }
-        if (own && scheme.equals(SignatureScheme.ECDSA_SECP256R1_SHA256)) {
+        return verifyChecked(scheme, key, content, signature, own);
+    }
+
+    /** {@link #verify} with TLS 1.2's reading of the ECDSA schemes ({@link #canVerifyTls12}). */
+    public static boolean verifyTls12(SignatureScheme scheme, PublicKey key, byte[] content, byte[] signature) {
+        if (!canVerifyTls12(scheme, key)) {
+            throw new IllegalArgumentException(key.getAlgorithm() + " key cannot verify " + scheme);
+        }
+        return verifyChecked(scheme, key, content, signature, OwnCrypto.enabled());
+    }
+
+    private static boolean verifyChecked(SignatureScheme scheme, PublicKey key, byte[] content, byte[] signature,
+            boolean own) {
+        // fits(...) is the TLS 1.3 reading: under TLS 1.2 the scheme may name SHA-256 on another curve.
+        if (own && scheme.equals(SignatureScheme.ECDSA_SECP256R1_SHA256) && fits(scheme, key)) {
             Optional<Boolean> valid = P256Signatures.verify(key, content, signature);
             if (valid.isPresent()) {
                 return valid.get();
@@ -229,6 +288,7 @@ public final class SignatureSchemes {
                 return valid.get();
             }
         }
+        JcaSignature j = require(scheme);
         try {
             Signature s = Signature.getInstance(j.algorithm());
             s.initVerify(key);

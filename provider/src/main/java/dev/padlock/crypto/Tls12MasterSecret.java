@@ -64,6 +64,16 @@ public final class Tls12MasterSecret implements Destroyable {
         return new Tls12MasterSecret(suite, masterSecret);
     }
 
+    /** The master secret of a session ticket (RFC 5077 §4: the state holds it), as a PSK-shaped value. */
+    public static Tls12MasterSecret restore(CipherSuiteSpec suite, PreSharedKey fromTicket) {
+        return fromTicket.apply(b -> restore(suite, b.clone()));
+    }
+
+    /** A copy for a session ticket's state, held like a PSK; the caller destroys it. */
+    public PreSharedKey forTicket() {
+        return new PreSharedKey(copyForTicket());
+    }
+
     public CipherSuiteSpec suite() {
         return suite;
     }
