@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code openssl s_client -tls1_2} against a Padlock server (issue 13): {@code HttpsServer} for
@@ -203,6 +204,30 @@ class Tls12OpenSslClientTest {
             Tls12.assertSentAlert(server.next(client).failure(), "inappropriate_fallback", client);
             assertPrinted(client, "alert inappropriate fallback");
             assertPrinted(client, "SSL alert number 86");
+        }
+    }
+
+    /**
+     * RFC 8446 §4.1.3: a server that can do TLS 1.3 but negotiates TLS 1.2 ends its
+     * ServerHello.random with 44 4F 57 4E 47 52 44 01 ("DOWNGRD" 01), so that a client that can do
+     * 1.3 detects the downgrade; with TLS 1.3 disabled it is no TLS 1.3 server and must not.
+     * (s_client -tls1_2 does not check it; -trace prints the random.)
+     */
+    @ParameterizedTest(name = "TLS 1.3 enabled: {0}")
+    @ValueSource(booleans = {true, false})
+    void marksTls12ServerHelloWithTheDowngradeSentinelOnlyWhenTls13IsEnabled(boolean tls13) throws Exception {
+        try (SocketServer server = server(Kind.ECDSA_P256, s -> {
+            if (!tls13) {
+                s.setEnabledProtocols(new String[] {Tls12.TLS12});
+            }
+        })) {
+            Peer client = sClient(server.port(), "hello\n", "-tls1_2", "-trace");
+            assertEquals(Tls12.TLS12, server.next(client).sessionOrFail(client).getProtocol());
+            Matcher m = Pattern.compile("ServerHello, Length=\\d+\n\\s+server_version=0x303 \\(TLS 1\\.2\\)\n"
+                    + "\\s+Random:\n\\s+gmt_unix_time=0x[0-9A-F]+\n\\s+random_bytes \\(len=28\\): ([0-9A-F]{56})\n")
+                    .matcher(client.stdout());
+            assertTrue(m.find(), client::transcript);
+            assertEquals(tls13, m.group(1).endsWith("444F574E47524401"), client::transcript);
         }
     }
 
