@@ -1,8 +1,10 @@
 package dev.padlock.it;
 
 import static dev.padlock.it.Transcripts.assertPrinted;
+import static dev.padlock.it.Transcripts.awaitPrinted;
 import static dev.padlock.it.Transcripts.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -228,6 +231,32 @@ class Tls12OpenSslClientTest {
                     .matcher(client.stdout());
             assertTrue(m.find(), client::transcript);
             assertEquals(tls13, m.group(1).endsWith("444F574E47524401"), client::transcript);
+        }
+    }
+
+    /**
+     * RFC 5746 §4.4: a server may refuse renegotiation. Padlock never renegotiates; a client's new
+     * ClientHello (s_client's "R" command) ends the connection with a fatal handshake_failure,
+     * as SunJSSE does with {@code jdk.tls.rejectClientInitiatedRenegotiation=true}.
+     */
+    @Test
+    void refusesARenegotiationFromTheClient() throws Exception {
+        // without -ign_eof, which turns s_client's command letters off; stdin stays open until the end
+        try (SocketServer server = server(Kind.ECDSA_P256, s -> { });
+                Peer client = Peer.start(dir, List.of("openssl", "s_client", "-connect", "127.0.0.1:" + server.port(),
+                        "-CAfile", pki.caPem().toString(), "-servername", "localhost", "-verify_return_error",
+                        "-tls1_2"))) {
+            awaitPrinted(client, "Verify return code: 0 (ok)");
+            client.send("R\n");
+            Exception failure = server.next(client).failure();
+            client.awaitExit();
+            assertInstanceOf(SSLException.class, failure, client::transcript);
+            if (Padlock.UNDER_TEST.equals("Padlock")) {
+                assertTrue(failure.getMessage().startsWith("(handshake_failure) "), () -> failure + "\n"
+                        + client.transcript());
+            }
+            assertPrinted(client, "RENEGOTIATING");
+            assertPrinted(client, "SSL alert number 40");
         }
     }
 

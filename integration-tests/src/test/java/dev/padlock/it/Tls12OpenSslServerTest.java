@@ -171,6 +171,47 @@ class Tls12OpenSslServerTest {
         }
     }
 
+    /**
+     * RFC 5246 §7.4.1.1: a client may ignore HelloRequest, and Padlock, which never renegotiates,
+     * does: after s_server's "r" command the connection carries data both ways as before, and
+     * s_server never sees a second ClientHello. (SunJSSE renegotiates here: its client answers
+     * HelloRequest by default, so this test fails with it in Padlock's seat.)
+     */
+    @Test
+    void ignoresAHelloRequestFromTheServer() throws Exception {
+        try (PeerServer server = PeerServer.start(dir, port -> List.of("openssl", "s_server",
+                "-accept", "127.0.0.1:" + port, "-tls1_2", "-msg", "-cert", pki.certPem(Kind.ECDSA_P256).toString(),
+                "-key", pki.keyPem(Kind.ECDSA_P256).toString()), "ACCEPT")) {
+            SSLContext context = Padlock.context(null, pki.trustManagers(), null);
+            try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", server.port())) {
+                socket.setSoTimeout(Tls12.TIMEOUT_MS);
+                socket.getOutputStream().write("before\n".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                awaitPrinted(server.peer(), "before");
+                server.peer().send("r\n");
+                awaitPrinted(server.peer(), ">>> TLS 1.2, Handshake [length 0004], HelloRequest");
+                server.peer().send("pong\n");
+                assertEquals("pong", readLine(socket), server::transcript);
+                socket.getOutputStream().write("after\n".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                awaitPrinted(server.peer(), "after");
+                assertEquals(Tls12.TLS12, socket.getSession().getProtocol());
+            }
+            // s_server labels the first ClientHello by the highest version it offers
+            assertEquals(1, Transcripts.count(server.peer(), "^<<< TLS 1\\.[23], Handshake \\[length [0-9a-f]+\\], ClientHello"),
+                    server::transcript);
+        }
+    }
+
+    private static String readLine(SSLSocket socket) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = socket.getInputStream().read()) >= 0 && c != '\n') {
+            line.append((char) c);
+        }
+        return line.toString();
+    }
+
     /** RFC 7627 §5.2: a ServerHello without extended_master_secret is refused with handshake_failure. */
     @Test
     void refusesAServerWithoutExtendedMasterSecret() throws Exception {
