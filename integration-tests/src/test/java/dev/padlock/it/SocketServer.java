@@ -126,8 +126,12 @@ final class SocketServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         listener.close();
-        thread.join(TimeUnit.SECONDS.toMillis(Peer.TIMEOUT_SECONDS));
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(Peer.TIMEOUT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
