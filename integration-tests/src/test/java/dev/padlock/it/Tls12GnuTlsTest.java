@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +82,28 @@ class Tls12GnuTlsTest {
             assertDescription(page.body(), suite, signature, server.peer());
             Tls12.assertSession(page.session(), Tls12.TLS12, suite.jsse);
             assertEquals(pki.certificate(kind), page.session().getPeerCertificates()[0]);
+        }
+    }
+
+    /**
+     * RFC 5077 §3.1: gnutls-cli -r connects, disconnects and connects again with the ticket the
+     * Padlock server issued; both sides see the second handshake resumed.
+     */
+    @Test
+    void gnutlsCliResumesWithAPadlockServersTicket() throws Exception {
+        SSLContext context = Padlock.context(pki.keyManagers(Kind.ECDSA_P256), pki.trustManagers(), null);
+        try (SocketServer server = new SocketServer(context, s -> { });
+                Peer client = Peer.start(dir, List.of("gnutls-cli", "--resume", "--priority", TLS12_ONLY,
+                        "--x509cafile", pki.caPem().toString(), "--verify-hostname", "localhost",
+                        "--port", Integer.toString(server.port()), "127.0.0.1"))) {
+            SSLSession original = server.next(client).sessionOrFail(client);
+            client.send("hello\n");
+            SSLSession resumed = server.next(client).sessionOrFail(client);
+            client.awaitExit();
+            assertPrinted(client, "*** This is a resumed session");
+            assertPrinted(client, "echo: hello\n" + Padlock.bodyFor(Tls12.TLS12, resumed.getCipherSuite()));
+            assertTrue(Padlock.isResumed(original, resumed),
+                    () -> Padlock.resumptionFacts(original, resumed) + "\n" + client.transcript());
         }
     }
 
