@@ -13,7 +13,7 @@ import java.util.Map;
  * <p>Install it first in {@code java.security} (see {@code META-INF-templates/}) or add it
  * with {@link java.security.Security#insertProviderAt(Provider, int)}.
  *
- * <p>Registers {@code SSLContext} {@code TLSv1.3}, {@code TLS} (the same: TLS 1.3 only) and
+ * <p>Registers {@code SSLContext} {@code TLSv1.3}, {@code TLSv1.2}, {@code TLS} (the same: TLS 1.3 and 1.2) and
  * {@code Default}. Services create their SPI directly rather than by reflection on a class
  * name, so that the provider works alike on the module path and the class path.
  */
@@ -23,8 +23,11 @@ public final class PadlockProvider extends Provider {
     public static final String NAME = "Padlock";
 
     public PadlockProvider() {
-        super(NAME, "0.1", "Padlock TLS 1.3 provider");
+        super(NAME, "0.1", "Padlock TLS 1.3 and 1.2 provider");
         putService(new ContextService(this, "TLSv1.3"));
+        // As with TLSv1.3, the context enables both versions by default; setEnabledProtocols and
+        // jdk.tls.client.protocols narrow it.
+        putService(new ContextService(this, "TLSv1.2"));
         putService(new ContextService(this, "TLS"));
         putService(new DefaultContextService(this));
     }

@@ -2,6 +2,7 @@ package dev.padlock.core;
 
 import dev.padlock.crypto.ExporterMasterSecret;
 import dev.padlock.crypto.RecordKeys;
+import dev.padlock.crypto.Tls12MasterSecret;
 import dev.padlock.crypto.Tls13RecordKeys;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.HandshakeType;
@@ -43,6 +44,18 @@ final class KeyLog {
     void exporterMasterSecret(ExporterMasterSecret secret) {
         if (observer != ConnectionObserver.NONE && clientRandom != null) {
             observer.secret("EXPORTER_SECRET", clientRandom.clone(), secret.insecureExportForKeyLog());
+        }
+    }
+
+    /**
+     * TLS 1.2 logs one line for the whole connection, {@code CLIENT_RANDOM <client_random>
+     * <master_secret>}: both directions' keys follow from it and the randoms (RFC 5246 §6.3).
+     * The connection calls this when the handshake derives the master secret (full handshake)
+     * or restores it (resumption).
+     */
+    void tls12MasterSecret(Tls12MasterSecret secret) {
+        if (observer != ConnectionObserver.NONE && clientRandom != null) {
+            observer.secret("CLIENT_RANDOM", clientRandom.clone(), secret.insecureExportForKeyLog());
         }
     }
 

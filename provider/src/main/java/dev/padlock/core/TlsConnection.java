@@ -3,6 +3,7 @@ package dev.padlock.core;
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.ExporterMasterSecret;
 import dev.padlock.crypto.RecordKeys;
+import dev.padlock.crypto.Tls12MasterSecret;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.HandshakeOutput;
 import dev.padlock.record.RecordDecryptor;
@@ -400,6 +401,7 @@ public final class TlsConnection implements HandshakeOutput {
                 || ++changeCipherSpecsReceived > 1) {
             throw new TlsFailure(FailureReason.UNEXPECTED_CHANGE_CIPHER_SPEC, "unexpected change_cipher_spec record");
         }
+        handshaker.onChangeCipherSpec();
     }
 
     private void onHandshakeRecord() {
@@ -580,7 +582,13 @@ public final class TlsConnection implements HandshakeOutput {
             writer.seal(ContentType.APPLICATION_DATA, gather, 0, dst);
         }
         if (writer.needsKeyUpdate()) {
-            handshaker.updateKeys(false);
+            if (handshaker.canUpdateKeys()) {
+                handshaker.updateKeys(false);
+            } else {
+                // TLS 1.2 has no KeyUpdate: close cleanly before the key's usage limit, as the
+                // record layer would refuse the records past it.
+                closeOutbound();
+            }
         }
         return consumed;
     }
@@ -660,8 +668,17 @@ public final class TlsConnection implements HandshakeOutput {
         }
     }
 
+    /** Whether this connection's version has KeyUpdate: TLS 1.3 (or not yet decided). */
+    public boolean canUpdateKeys() {
+        return handshaker.canUpdateKeys();
+    }
+
     /** Sends a KeyUpdate now (RFC 8446 §4.6.3), asking the peer to update too if requested. */
     public void updateKeys(boolean requestPeerUpdate) {
+        if (!canUpdateKeys()) {
+            throw new IllegalStateException("TLS 1.2 has no KeyUpdate (RFC 5246); this connection negotiated "
+                    + handshaker.session().protocolVersion().standardName());
+        }
         guard(() -> handshaker.updateKeys(requestPeerUpdate));
     }
 
@@ -774,6 +791,11 @@ public final class TlsConnection implements HandshakeOutput {
     @Override
     public void exporterMasterSecretDerived(ExporterMasterSecret secret) {
         keyLog.exporterMasterSecret(secret);
+    }
+
+    @Override
+    public void tls12MasterSecretDerived(Tls12MasterSecret secret) {
+        keyLog.tls12MasterSecret(secret);
     }
 
     private void flushHandshake() {

@@ -114,6 +114,11 @@ public final class Hkdf {
     }
 
     private Mac mac(byte[] key) {
+        return initMac(macAlgorithm, hashLength, key);
+    }
+
+    /** A JCA {@code Mac} keyed with {@code key}, which may be empty; shared with {@link Tls12Prf}. */
+    static Mac initMac(String macAlgorithm, int hashLength, byte[] key) {
         try {
             Mac mac = Mac.getInstance(macAlgorithm);
             // An empty HMAC key is valid (it is padded with zeros) but SecretKeySpec refuses it.

@@ -9,9 +9,10 @@ import javax.security.auth.Destroyable;
  * to erase.
  *
  * <p>One kind per record protection: TLS 1.3's AEAD with the sequence number in the nonce
- * (RFC 8446 §5.2, §5.3) today; TLS 1.2's explicit-nonce AEAD will be the second.
+ * (RFC 8446 §5.2, §5.3), and TLS 1.2's AEAD with its fixed IV and explicit nonce (RFC 5246
+ * §6.2.3.3).
  */
-public sealed interface RecordKeys extends Destroyable permits Tls13RecordKeys {
+public sealed interface RecordKeys extends Destroyable permits Tls13RecordKeys, Tls12RecordKeys {
 
     /** The suite whose AEAD protects the records. */
     CipherSuiteSpec suite();

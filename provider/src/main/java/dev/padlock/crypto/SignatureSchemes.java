@@ -65,6 +65,18 @@ public final class SignatureSchemes {
             SignatureScheme.RSA_PSS_PSS_SHA256, SignatureScheme.RSA_PSS_PSS_SHA384,
             SignatureScheme.RSA_PSS_PSS_SHA512, SignatureScheme.ED25519, SignatureScheme.ED448);
 
+    /**
+     * TLS 1.2 ServerKeyExchange and CertificateVerify (RFC 5246 §7.4.1.4.1): the TLS 1.3 schemes
+     * plus RSASSA-PKCS1-v1_5 with SHA-2, as SunJSSE, OpenSSL and GnuTLS offer them; no SHA-1.
+     */
+    private static final Set<SignatureScheme> TLS12_SCHEMES = Set.of(
+            SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
+            SignatureScheme.ECDSA_SECP521R1_SHA512, SignatureScheme.RSA_PSS_RSAE_SHA256,
+            SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
+            SignatureScheme.RSA_PSS_PSS_SHA256, SignatureScheme.RSA_PSS_PSS_SHA384,
+            SignatureScheme.RSA_PSS_PSS_SHA512, SignatureScheme.ED25519, SignatureScheme.ED448,
+            SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
+
     private static final byte[] SERVER_CONTEXT =
             "TLS 1.3, server CertificateVerify".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CLIENT_CONTEXT =
@@ -102,6 +114,31 @@ public final class SignatureSchemes {
      */
     public static boolean isAllowedInCertificateVerify(SignatureScheme scheme) {
         return CERTIFICATE_VERIFY_SCHEMES.contains(scheme);
+    }
+
+    /** Whether TLS 1.2 may sign a ServerKeyExchange or CertificateVerify with {@code scheme}. */
+    public static boolean isAllowedInTls12(SignatureScheme scheme) {
+        return TLS12_SCHEMES.contains(scheme);
+    }
+
+    /**
+     * TLS 1.2 reads ecdsa_secp256r1_sha256 and its kin as "ECDSA with SHA-256" on any curve
+     * (RFC 5246 §7.4.1.4.1 names hash and signature only; RFC 8446 §4.2.3 ties the curve for 1.3).
+     */
+    public static boolean canSignTls12(SignatureScheme scheme, PrivateKey key) {
+        return fitsTls12(scheme, key);
+    }
+
+    public static boolean canVerifyTls12(SignatureScheme scheme, PublicKey key) {
+        return fitsTls12(scheme, key);
+    }
+
+    private static boolean fitsTls12(SignatureScheme scheme, Key key) {
+        JcaSignature j = SCHEMES.get(scheme);
+        if (j != null && j.keyKind() == KeyKind.EC) {
+            return key instanceof ECKey;
+        }
+        return fits(scheme, key);
     }
 
     public static boolean canSign(SignatureScheme scheme, PrivateKey key) {
@@ -182,10 +219,22 @@ public final class SignatureSchemes {
      * does not fit the scheme is a caller error ({@link IllegalArgumentException}).
      */
     public static boolean verify(SignatureScheme scheme, PublicKey key, byte[] content, byte[] signature) {
-        JcaSignature j = require(scheme);
         if (!canVerify(scheme, key)) {
             throw new IllegalArgumentException(key.getAlgorithm() + " key cannot verify " + scheme);
         }
+        return verifyChecked(scheme, key, content, signature);
+    }
+
+    /** {@link #verify} with TLS 1.2's reading of the ECDSA schemes ({@link #canVerifyTls12}). */
+    public static boolean verifyTls12(SignatureScheme scheme, PublicKey key, byte[] content, byte[] signature) {
+        if (!canVerifyTls12(scheme, key)) {
+            throw new IllegalArgumentException(key.getAlgorithm() + " key cannot verify " + scheme);
+        }
+        return verifyChecked(scheme, key, content, signature);
+    }
+
+    private static boolean verifyChecked(SignatureScheme scheme, PublicKey key, byte[] content, byte[] signature) {
+        JcaSignature j = require(scheme);
         try {
             Signature s = Signature.getInstance(j.algorithm());
             s.initVerify(key);

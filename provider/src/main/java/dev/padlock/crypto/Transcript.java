@@ -49,6 +49,14 @@ public final class Transcript {
         digest.update(buffer, 0, length);
     }
 
+    /**
+     * Every message added so far, concatenated: what a TLS 1.2 CertificateVerify signs
+     * (RFC 5246 §7.4.8 signs handshake_messages, not their hash).
+     */
+    public byte[] messages() {
+        return Arrays.copyOf(buffer, length);
+    }
+
     public boolean isBegun() {
         return suite != null;
     }

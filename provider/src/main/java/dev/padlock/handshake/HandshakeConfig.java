@@ -2,12 +2,14 @@ package dev.padlock.handshake;
 
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.wire.NamedGroup;
+import dev.padlock.wire.ProtocolVersion;
 import dev.padlock.wire.SignatureScheme;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
@@ -43,6 +45,8 @@ import javax.net.ssl.SNIServerName;
  * @param maxHandshakeMessageSize the largest handshake message accepted from the peer
  * @param recordSizeLimit       our RFC 8449 record_size_limit to advertise (0: do not send)
  * @param resumption            tickets and PSK resumption (RFC 8446 §2.2)
+ * @param protocolVersions      the versions enabled, TLSv1.3 and/or TLSv1.2; {@code cipherSuites}
+ *                              holds the suites of both, each machine takes its own
  */
 public record HandshakeConfig(
         boolean clientMode,
@@ -67,7 +71,8 @@ public record HandshakeConfig(
         boolean helloAuthorities,
         int maxHandshakeMessageSize,
         int recordSizeLimit,
-        Resumption resumption) {
+        Resumption resumption,
+        Set<ProtocolVersion> protocolVersions) {
 
     public HandshakeConfig {
         cipherSuites = List.copyOf(cipherSuites);
@@ -83,8 +88,12 @@ public record HandshakeConfig(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(clientAuth, "clientAuth");
         Objects.requireNonNull(resumption, "resumption");
+        protocolVersions = Set.copyOf(protocolVersions);
+        if (protocolVersions.isEmpty() || !SUPPORTED_VERSIONS.containsAll(protocolVersions)) {
+            throw new IllegalArgumentException("protocol versions must be TLSv1.3 and/or TLSv1.2: " + protocolVersions);
+        }
         if (cipherSuites.isEmpty()) {
-            throw new IllegalArgumentException("no TLS 1.3 cipher suite is enabled");
+            throw new IllegalArgumentException("no cipher suite is enabled");
         }
         if (namedGroups.isEmpty()) {
             throw new IllegalArgumentException("no supported named group is enabled");
@@ -95,6 +104,23 @@ public record HandshakeConfig(
         if (keyShareCount < 1) {
             throw new IllegalArgumentException("keyShareCount must be at least 1");
         }
+    }
+
+    private static final Set<ProtocolVersion> SUPPORTED_VERSIONS = Set.of(ProtocolVersion.TLSV1_3, ProtocolVersion.TLSV1_2);
+
+    public boolean enables(ProtocolVersion version) {
+        return protocolVersions.contains(version);
+    }
+
+    /** The enabled suites of one version, in preference order. */
+    public List<CipherSuiteSpec> suitesFor(ProtocolVersion version) {
+        boolean tls12 = version.equals(ProtocolVersion.TLSV1_2);
+        return cipherSuites.stream().filter(s -> s.isTls12() == tls12).toList();
+    }
+
+    /** The highest version enabled. */
+    public ProtocolVersion highestVersion() {
+        return enables(ProtocolVersion.TLSV1_3) ? ProtocolVersion.TLSV1_3 : ProtocolVersion.TLSV1_2;
     }
 
     /** A default for tests and defaults: 64 KiB is far above any sane certificate chain. */
@@ -122,7 +148,7 @@ public record HandshakeConfig(
                 .clientAuth(clientAuth).honorServerOrder(honorServerOrder)
                 .middleboxCompatibility(middleboxCompatibility).helloAuthorities(helloAuthorities)
                 .maxHandshakeMessageSize(maxHandshakeMessageSize)
-                .recordSizeLimit(recordSizeLimit).resumption(resumption);
+                .recordSizeLimit(recordSizeLimit).resumption(resumption).protocolVersions(protocolVersions);
     }
 
     /** Named setters for {@link HandshakeConfig}; {@link #build} validates as the constructor does. */
@@ -150,6 +176,7 @@ public record HandshakeConfig(
         private int maxHandshakeMessageSize = DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE;
         private int recordSizeLimit;
         private Resumption resumption = Resumption.DISABLED;
+        private Set<ProtocolVersion> protocolVersions = Set.of(ProtocolVersion.TLSV1_3);
 
         private Builder(boolean clientMode) {
             this.clientMode = clientMode;
@@ -262,13 +289,19 @@ public record HandshakeConfig(
             return this;
         }
 
+        /** TLSv1.3 and/or TLSv1.2; TLSv1.3 alone unless set. */
+        public Builder protocolVersions(Set<ProtocolVersion> versions) {
+            this.protocolVersions = versions;
+            return this;
+        }
+
         public HandshakeConfig build() {
             return new HandshakeConfig(clientMode, cipherSuites, namedGroups, keyShareCount, signatureSchemes,
                     signatureSchemesCert != null ? signatureSchemesCert : signatureSchemes, credentials,
                     Objects.requireNonNull(peerTrust, "peerTrust"), random != null ? random : new SecureRandom(), clock,
                     peerHost, peerPort, serverNames, sniMatchers, applicationProtocols, alpnSelector, clientAuth,
                     honorServerOrder, middleboxCompatibility, helloAuthorities, maxHandshakeMessageSize,
-                    recordSizeLimit, resumption);
+                    recordSizeLimit, resumption, protocolVersions);
         }
     }
 }

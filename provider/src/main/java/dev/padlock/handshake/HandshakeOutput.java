@@ -2,6 +2,7 @@ package dev.padlock.handshake;
 
 import dev.padlock.crypto.ExporterMasterSecret;
 import dev.padlock.crypto.RecordKeys;
+import dev.padlock.crypto.Tls12MasterSecret;
 import dev.padlock.wire.Bytes;
 
 /**
@@ -14,7 +15,10 @@ public interface HandshakeOutput {
     /** Sends one complete handshake message (4-byte header included). */
     void sendHandshake(Bytes message);
 
-    /** Sends the middlebox-compatibility change_cipher_spec record (RFC 8446 §D.4). */
+    /**
+     * Sends a change_cipher_spec record: TLS 1.2's announcement that our next record is under the
+     * new keys (RFC 5246 §7.1), or TLS 1.3's middlebox-compatibility one (RFC 8446 §D.4).
+     */
     void sendChangeCipherSpec();
 
     /**
@@ -31,5 +35,9 @@ public interface HandshakeOutput {
 
     /** The §7.5 exporter secret exists now (for the opt-in key log; nothing to install). */
     default void exporterMasterSecretDerived(ExporterMasterSecret secret) {
+    }
+
+    /** TLS 1.2: the master secret exists now, derived or restored (for the opt-in key log). */
+    default void tls12MasterSecretDerived(Tls12MasterSecret secret) {
     }
 }

@@ -1,10 +1,12 @@
 package dev.padlock.handshake;
 
+import dev.padlock.handshake.tls12.Tls12Handshaker;
 import dev.padlock.handshake.tls13.Tls13Handshaker;
 import dev.padlock.session.TlsSession;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.HandshakeMessage;
+import dev.padlock.wire.ProtocolVersion;
 import dev.padlock.wire.TlsFailure;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -16,21 +18,33 @@ import javax.security.auth.Destroyable;
  *
  * <p>The core feeds it whole handshake messages and it answers through {@link HandshakeOutput}.
  * It does no I/O and throws only {@link TlsFailure}. {@link #create} is the one place that
- * picks the state machine; each version's machine is a sub-package ({@code tls13}).
+ * picks the state machine; each version's machine is a sub-package ({@code tls13}, {@code tls12}).
  */
-public abstract sealed class Handshaker permits Tls13Handshaker {
+public abstract sealed class Handshaker permits Tls13Handshaker, Tls12Handshaker, NegotiatingHandshaker {
     private final TlsSession session;
     private final LiveSecrets secrets;
 
-    /** @param secrets the machine's own {@link LiveSecrets}, which this erases when told */
+    /**
+     * @param secrets the machine's own {@link LiveSecrets}, which this erases when told; a
+     *                negotiating handshaker shares its own with the machine it hands over to
+     */
     protected Handshaker(TlsSession session, LiveSecrets secrets) {
         this.session = Objects.requireNonNull(session, "session");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
     }
 
+    /**
+     * The machine for {@code config}'s versions: with one version enabled, that version's; with
+     * both, one that lets the first hello decide (RFC 8446 §4.2.1, §D).
+     */
     public static Handshaker create(HandshakeConfig config, HandshakeOutput out, TlsSession session) {
-        // Padlock speaks TLS 1.3 only so far; a version negotiation would choose here.
-        return Tls13Handshaker.create(config, out, session);
+        boolean tls13 = config.enables(ProtocolVersion.TLSV1_3);
+        boolean tls12 = config.enables(ProtocolVersion.TLSV1_2);
+        if (tls13 && tls12) {
+            return new NegotiatingHandshaker(config, out, session, new LiveSecrets());
+        }
+        return tls13 ? Tls13Handshaker.create(config, out, session, new LiveSecrets())
+                : Tls12Handshaker.create(config, out, session, new LiveSecrets());
     }
 
     /** Starts the handshake: the client sends its ClientHello, the server waits for one. */
@@ -48,6 +62,26 @@ public abstract sealed class Handshaker permits Tls13Handshaker {
     public abstract boolean rejectedEarlyData();
 
     public abstract boolean acceptsChangeCipherSpec();
+
+    /**
+     * A change_cipher_spec record arrived where {@link #acceptsChangeCipherSpec} allowed it: TLS
+     * 1.2 switches to the peer's new read keys (RFC 5246 §7.1); TLS 1.3 drops it (RFC 8446 §5).
+     */
+    public void onChangeCipherSpec() {
+    }
+
+    /**
+     * Whether {@link #updateKeys} can renew our write key: TLS 1.3 only. A TLS 1.2 connection
+     * whose key nears its usage limit is closed instead (RFC 5246 has no KeyUpdate).
+     */
+    public boolean canUpdateKeys() {
+        return true;
+    }
+
+    /** The version negotiated, or null before the hellos decided it. */
+    public ProtocolVersion negotiatedVersion() {
+        return session.protocolVersion();
+    }
 
     public final TlsSession session() {
         return session;

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a context supports and enables by default, read once from the {@code jdk.tls.*}
@@ -29,9 +30,13 @@ import java.util.stream.Collectors;
  */
 final class ContextDefaults {
     static final String TLS13 = "TLSv1.3";
+    static final String TLS12 = "TLSv1.2";
 
-    /** Protocol names SunJSSE knows; Padlock accepts them in settings and drops all but TLSv1.3. */
-    static final Set<String> KNOWN_PROTOCOLS = Set.of("SSLv2Hello", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", TLS13);
+    /** Protocol names SunJSSE knows; Padlock accepts them in settings and drops all but TLSv1.3 and TLSv1.2. */
+    static final Set<String> KNOWN_PROTOCOLS = Set.of("SSLv2Hello", "SSLv3", "TLSv1", "TLSv1.1", TLS12, TLS13);
+
+    /** The protocols Padlock speaks, highest first, as SunJSSE lists them. */
+    static final List<String> SUPPORTED_PROTOCOLS = List.of(TLS13, TLS12);
 
     /**
      * AES-128-GCM first: the default groups and certificates give about 128-bit security, so
@@ -40,10 +45,12 @@ final class ContextDefaults {
      * and AArch64, and through JCA we cannot detect a CPU without AES instructions the way native
      * stacks do before moving ChaCha20 first.
      */
-    static final List<CipherSuiteSpec> SUPPORTED_SUITES = List.of(
+    static final List<CipherSuiteSpec> SUPPORTED_SUITES = Stream.concat(Stream.of(
             CipherSuiteSpec.TLS_AES_128_GCM_SHA256,
             CipherSuiteSpec.TLS_AES_256_GCM_SHA384,
-            CipherSuiteSpec.TLS_CHACHA20_POLY1305_SHA256);
+            CipherSuiteSpec.TLS_CHACHA20_POLY1305_SHA256),
+            // The TLS 1.2 suites after the TLS 1.3 ones, in SunJSSE's order.
+            CipherSuiteSpec.SUPPORTED_TLS12.stream()).toList();
 
     /**
      * The finite field groups (RFC 7919) come after the elliptic curves, as in SunJSSE's default
@@ -199,7 +206,7 @@ final class ContextDefaults {
 
     /** One side's lists, less what {@code jdk.tls.disabledAlgorithms} disables (as SunJSSE's defaults). */
     private static Side side(Function<String, String> properties, String side, DisabledAlgorithms disabled) {
-        List<String> protocols = protocols(properties, "jdk.tls." + side + ".protocols").orElse(List.of(TLS13))
+        List<String> protocols = protocols(properties, "jdk.tls." + side + ".protocols").orElse(SUPPORTED_PROTOCOLS)
                 .stream().filter(p -> !disabled.disablesProtocol(p)).toList();
         List<CipherSuiteSpec> suites = parse(properties, "jdk.tls." + side + ".cipherSuites", SUPPORTED_SUITES,
                 s -> s.suite().name()).orElse(SUPPORTED_SUITES)
@@ -248,7 +255,7 @@ final class ContextDefaults {
                 throw new IllegalArgumentException(property + ": " + name + " is not a supported SSL protocol name");
             }
         }
-        return Optional.of(names.contains(TLS13) ? List.of(TLS13) : List.of());
+        return Optional.of(SUPPORTED_PROTOCOLS.stream().filter(names::contains).toList());
     }
 
     /** SunJSSE's list syntax: surrounding double quotes removed, split on commas, blanks trimmed. */

@@ -129,11 +129,14 @@ final class KeyManagerBridge implements Credentials {
         return Optional.of(new Credential(List.of(chain), key));
     }
 
-    /** The key type SunJSSE passes to key managers for a TLS 1.3 scheme; null for others. */
+    /**
+     * The key type SunJSSE passes to key managers for a TLS 1.3 scheme, or for the PKCS#1 v1.5
+     * schemes TLS 1.2 also signs with; null for others.
+     */
     static String keyType(SignatureScheme scheme) {
         return switch (scheme.code()) {
             case 0x0403, 0x0503, 0x0603 -> "EC";
-            case 0x0804, 0x0805, 0x0806 -> "RSA";
+            case 0x0804, 0x0805, 0x0806, 0x0401, 0x0501, 0x0601 -> "RSA";
             case 0x0809, 0x080A, 0x080B -> "RSASSA-PSS";
             case 0x0807, 0x0808 -> "EdDSA";
             default -> null;

@@ -51,12 +51,13 @@ final class PadlockEngine extends SSLEngine {
                 // RFC 8446 §6.1: nothing may follow close_notify or a fatal alert
                 throw new SSLException("cannot begin a handshake or key update: the connection is closed");
             }
-            if (connection.isHandshakeComplete()) {
+            if (connection.isHandshakeComplete() && connection.canUpdateKeys()) {
                 // TLS 1.3 has no renegotiation; SunJSSE answers beginHandshake after the
                 // handshake with a KeyUpdate that asks the peer to update too (unless the peer
                 // has closed its side), so both directions get fresh keys, and so do we.
                 connection.updateKeys(!connection.isInboundClosed());
             }
+            // TLS 1.2: Padlock never renegotiates (README), so there is nothing to begin.
             return;
         }
         if (outboundDone) {

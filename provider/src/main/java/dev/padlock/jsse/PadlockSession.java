@@ -1,5 +1,6 @@
 package dev.padlock.jsse;
 
+import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.SignatureSchemes;
 import dev.padlock.session.TlsSession;
 import dev.padlock.wire.CipherSuite;
@@ -182,7 +183,15 @@ final class PadlockSession extends ExtendedSSLSession {
 
     @Override
     public String getProtocol() {
-        return tls.cipherSuite() == null ? NO_PROTOCOL : ContextDefaults.TLS13;
+        if (tls.cipherSuite() == null) {
+            return NO_PROTOCOL;
+        }
+        if (tls.protocolVersion() != null) {
+            return tls.protocolVersion().standardName();
+        }
+        // The suite names the version where the version itself was not recorded.
+        boolean tls12 = CipherSuiteSpec.of(tls.cipherSuite()).map(CipherSuiteSpec::isTls12).orElse(false);
+        return tls12 ? ContextDefaults.TLS12 : ContextDefaults.TLS13;
     }
 
     @Override

@@ -7,13 +7,16 @@ import dev.padlock.handshake.HandshakeConfig;
 import dev.padlock.handshake.PeerTrust;
 import dev.padlock.handshake.Resumption;
 import dev.padlock.wire.NamedGroup;
+import dev.padlock.wire.ProtocolVersion;
 import dev.padlock.wire.SignatureScheme;
 import java.security.AlgorithmConstraints;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
@@ -72,7 +75,7 @@ final class ParametersState {
     }
 
     static String[] supportedProtocols() {
-        return new String[] {ContextDefaults.TLS13};
+        return ContextDefaults.SUPPORTED_PROTOCOLS.toArray(String[]::new);
     }
 
     synchronized boolean clientMode() {
@@ -106,7 +109,7 @@ final class ParametersState {
         return enabledProtocols.toArray(String[]::new);
     }
 
-    /** SunJSSE's protocol names are accepted; all but TLSv1.3 are dropped. */
+    /** SunJSSE's protocol names are accepted; all but TLSv1.3 and TLSv1.2 are dropped. */
     synchronized void enabledProtocols(String[] names) {
         if (names == null) {
             throw new IllegalArgumentException("Protocols cannot be null");
@@ -247,17 +250,21 @@ final class ParametersState {
     synchronized HandshakeConfig toHandshakeConfig(Credentials credentials, PeerTrust peerTrust, SecureRandom random,
             Clock clock, String peerHost, int peerPort, Function<List<String>, String> alpnSelector,
             Resumption resumption) throws SSLHandshakeException {
-        if (!enabledProtocols.contains(ContextDefaults.TLS13)) {
-            throw new SSLHandshakeException("No appropriate protocol: Padlock implements only TLSv1.3 and it is not "
-                    + "enabled (enabled protocols: " + enabledProtocols
+        Set<ProtocolVersion> versions = versions();
+        if (versions.isEmpty()) {
+            throw new SSLHandshakeException("No appropriate protocol: Padlock implements TLSv1.3 and TLSv1.2 and "
+                    + "neither is enabled (enabled protocols: " + enabledProtocols
                     + "; see setEnabledProtocols and jdk.tls." + side() + ".protocols)");
         }
-        if (enabledCipherSuites.isEmpty()) {
-            throw new SSLHandshakeException("No appropriate cipher suite: no TLS 1.3 cipher suite is enabled; "
-                    + "Padlock supports " + ContextDefaults.supportedSuiteNames());
+        List<CipherSuiteSpec> forVersions = enabledCipherSuites.stream()
+                .filter(c -> versions.contains(c.isTls12() ? ProtocolVersion.TLSV1_2 : ProtocolVersion.TLSV1_3))
+                .toList();
+        if (forVersions.isEmpty()) {
+            throw new SSLHandshakeException("No appropriate cipher suite: no cipher suite of the enabled protocols "
+                    + enabledProtocols + " is enabled; Padlock supports " + ContextDefaults.supportedSuiteNames());
         }
         DisabledAlgorithms disabled = defaults.disabled();
-        List<CipherSuiteSpec> suites = enabledCipherSuites.stream().filter(c -> !disabled.disablesSuite(c)).toList();
+        List<CipherSuiteSpec> suites = forVersions.stream().filter(c -> !disabled.disablesSuite(c)).toList();
         if (suites.isEmpty()) {
             throw new SSLHandshakeException("No appropriate cipher suite: every enabled suite " + List.of(
                     enabledCipherSuites()) + " is disabled by the security property " + DisabledAlgorithms.PROPERTY);
@@ -286,7 +293,20 @@ final class ParametersState {
                 .helloAuthorities(clientMode && defaults.clientAuthorities())
                 .maxHandshakeMessageSize(defaults.maxHandshakeMessageSize())
                 .resumption(resumption)
+                .protocolVersions(versions)
                 .build();
+    }
+
+    /** The enabled protocols Padlock speaks, as versions. */
+    private Set<ProtocolVersion> versions() {
+        Set<ProtocolVersion> versions = new HashSet<>();
+        if (enabledProtocols.contains(ContextDefaults.TLS13)) {
+            versions.add(ProtocolVersion.TLSV1_3);
+        }
+        if (enabledProtocols.contains(ContextDefaults.TLS12)) {
+            versions.add(ProtocolVersion.TLSV1_2);
+        }
+        return versions;
     }
 
     /**
@@ -397,13 +417,12 @@ final class ParametersState {
     }
 
     private static List<String> validProtocols(String[] names) {
-        boolean tls13 = false;
         for (String name : names) {
             if (name == null || !ContextDefaults.KNOWN_PROTOCOLS.contains(name)) {
                 throw new IllegalArgumentException("Unsupported protocol: " + name);
             }
-            tls13 |= name.equals(ContextDefaults.TLS13);
         }
-        return tls13 ? List.of(ContextDefaults.TLS13) : List.of();
+        List<String> given = List.of(names);
+        return ContextDefaults.SUPPORTED_PROTOCOLS.stream().filter(given::contains).toList();
     }
 }

@@ -5,6 +5,7 @@ import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.security.GeneralSecurityException;
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
@@ -43,6 +44,24 @@ final class RecordCipher {
         }
     }
 
+    /**
+     * The cipher of a TLS 1.2 key: ChaCha20-Poly1305 builds its nonce exactly as TLS 1.3 does
+     * (RFC 7905 §2). AES-GCM's nonce is salt || nonce_explicit (RFC 5288 §3), which is the
+     * 4-byte salt followed by eight zeros XORed with the 64-bit explicit nonce: so the salt,
+     * padded with zeros, serves as the IV and {@link #init} takes the explicit nonce.
+     */
+    static RecordCipher tls12(CipherSuiteSpec suite, byte[] key, byte[] fixedIv) {
+        if (fixedIv.length != suite.fixedIvLength()) {
+            throw new IllegalArgumentException("fixed IV must be " + suite.fixedIvLength() + " bytes");
+        }
+        byte[] iv = Arrays.copyOf(fixedIv, CipherSuiteSpec.IV_LENGTH);
+        try {
+            return new RecordCipher(suite, key, iv);
+        } finally {
+            Arrays.fill(iv, (byte) 0);
+        }
+    }
+
     /** Handshake records and small writes fit this; bulk data grows a staging array once to the maximum. */
     private static final int SMALL_STAGING = 4096;
 
@@ -60,7 +79,7 @@ final class RecordCipher {
 
     /**
      * Initialises the cipher for the record with 64-bit sequence number {@code sequenceNumber}
-     * (read as unsigned) and returns it.
+     * (read as unsigned; for TLS 1.2 AES-GCM the record's explicit nonce) and returns it.
      */
     Cipher init(int mode, long sequenceNumber) {
         // RFC 8446 §5.3: the sequence number, big-endian and left-padded with zeros to the IV

@@ -63,6 +63,15 @@ public final class RecordHeader {
         }
     }
 
+    /** Writes the five header bytes at the start of {@code dst}. */
+    static void putHeader(byte[] dst, int type, int length) {
+        dst[0] = (byte) type;
+        dst[1] = (byte) (LEGACY_RECORD_VERSION >>> 8);
+        dst[2] = (byte) LEGACY_RECORD_VERSION;
+        dst[3] = (byte) (length >>> 8);
+        dst[4] = (byte) length;
+    }
+
     static void putHeader(ByteBuffer dst, int type, int length) {
         dst.put((byte) type);
         dst.putShort((short) LEGACY_RECORD_VERSION);

@@ -1,13 +1,16 @@
 package dev.padlock.record;
 
+import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.RecordKeys;
+import dev.padlock.crypto.Tls12RecordKeys;
 import dev.padlock.crypto.Tls13RecordKeys;
 import dev.padlock.crypto.TrafficKeys;
 import java.util.Arrays;
 
 /**
- * Builds the record protection the handshake's keys call for. The caller destroys the keys
- * afterwards; the working copies taken here are zeroed as soon as the cipher holds its own.
+ * Builds the record protection the handshake's keys call for: TLS 1.3's (RFC 8446 §5.2) or TLS
+ * 1.2's AEAD (RFC 5246 §6.2.3.3). The caller destroys the keys afterwards; the working copies
+ * taken here are zeroed as soon as the cipher holds its own.
  */
 public final class RecordProtection {
     private RecordProtection() {
@@ -15,37 +18,39 @@ public final class RecordProtection {
 
     /** Protection for the records we send under {@code keys}. */
     public static RecordEncryptor encryptor(RecordKeys keys) {
-        if (keys instanceof Tls13RecordKeys tls13) {
-            TrafficKeys k = tls13.keys();
-            byte[] key = k.key();
-            byte[] iv = k.iv();
-            try {
-                return new Tls13RecordEncryptor(tls13.suite(), key, iv);
-            } finally {
-                erase(key, iv);
-            }
-        }
-        throw new IllegalArgumentException("no record protection for " + keys);
+        return build(keys, Tls13RecordEncryptor::new, Tls12RecordEncryptor::new);
     }
 
     /** Protection for the records the peer sends under {@code keys}. */
     public static RecordDecryptor decryptor(RecordKeys keys) {
-        if (keys instanceof Tls13RecordKeys tls13) {
-            TrafficKeys k = tls13.keys();
-            byte[] key = k.key();
-            byte[] iv = k.iv();
-            try {
-                return new Tls13RecordDecryptor(tls13.suite(), key, iv);
-            } finally {
-                erase(key, iv);
-            }
-        }
-        throw new IllegalArgumentException("no record protection for " + keys);
+        return build(keys, Tls13RecordDecryptor::new, Tls12RecordDecryptor::new);
     }
 
-    /** RFC 8446 §7.2: erase what has no further use. */
-    private static void erase(byte[] key, byte[] iv) {
-        Arrays.fill(key, (byte) 0);
-        Arrays.fill(iv, (byte) 0);
+    /** A constructor taking the suite, the key and the IV (TLS 1.3) or fixed IV (TLS 1.2). */
+    private interface Constructor<T> {
+        T make(CipherSuiteSpec suite, byte[] key, byte[] iv);
+    }
+
+    private static <T> T build(RecordKeys keys, Constructor<T> tls13, Constructor<T> tls12) {
+        TrafficKeys k;
+        Constructor<T> constructor;
+        if (keys instanceof Tls13RecordKeys tls13Keys) {
+            k = tls13Keys.keys();
+            constructor = tls13;
+        } else if (keys instanceof Tls12RecordKeys tls12Keys) {
+            k = tls12Keys.keys();
+            constructor = tls12;
+        } else {
+            throw new IllegalArgumentException("no record protection for " + keys);
+        }
+        byte[] key = k.key();
+        byte[] iv = k.iv();
+        try {
+            return constructor.make(keys.suite(), key, iv);
+        } finally {
+            // RFC 8446 §7.2: erase what has no further use.
+            Arrays.fill(key, (byte) 0);
+            Arrays.fill(iv, (byte) 0);
+        }
     }
 }

@@ -12,6 +12,8 @@ public sealed interface Extension
                 PreSharedKeyServerHello, EarlyDataExtension, EarlyDataNewSessionTicket,
                 CookieExtension, AlpnExtension, CertificateAuthoritiesExtension,
                 RecordSizeLimitExtension, StatusRequestExtension, PaddingExtension,
+                ExtendedMasterSecretExtension, RenegotiationInfoExtension, SessionTicketExtension,
+                EcPointFormatsExtension,
                 UnknownExtension {
 
     ExtensionType type();

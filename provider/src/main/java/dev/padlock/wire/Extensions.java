@@ -76,6 +76,16 @@ public final class Extensions {
             Map.entry(STATUS_REQUEST, (b, w) -> StatusRequestExtension.decode(b)),
             Map.entry(PADDING, (b, w) -> PaddingExtension.decode(b)));
 
+    /**
+     * TLS 1.2 extensions, outside the RFC 8446 §4.2 table (so {@link #allowedIn} leaves them to the
+     * handshake) and parsed in the two hellos only: RFC 7627, RFC 5746, RFC 5077, RFC 8422.
+     */
+    private static final Map<ExtensionType, BodyDecoder> TLS12_HELLO_DECODERS = Map.ofEntries(
+            Map.entry(EXTENDED_MASTER_SECRET, (b, w) -> ExtendedMasterSecretExtension.decode(b)),
+            Map.entry(RENEGOTIATION_INFO, (b, w) -> RenegotiationInfoExtension.decode(b)),
+            Map.entry(SESSION_TICKET, (b, w) -> SessionTicketExtension.decode(b)),
+            Map.entry(EC_POINT_FORMATS, (b, w) -> EcPointFormatsExtension.decode(b)));
+
     private Extensions() {
     }
 
@@ -145,13 +155,28 @@ public final class Extensions {
     private static int minimumLength(Where w) {
         return switch (w) {
             case CH -> 8;
-            case SH, HRR -> 6;
+            // A TLS 1.2 ServerHello may carry only extended_master_secret, 4 bytes (RFC 5246
+            // §7.4.1.3); a TLS 1.3 one without supported_versions fails as a version matter.
+            case SH -> 0;
+            case HRR -> 6;
             case CR -> 2;
             default -> 0;
         };
     }
 
     private static Extension decodeBody(ExtensionType type, TlsReader body, Where w) {
+        BodyDecoder tls12 = TLS12_HELLO_DECODERS.get(type);
+        if (tls12 != null && (w == Where.CH || w == Where.SH)) {
+            return tls12.decode(body, w);
+        }
+        if (w == Where.SH && type.equals(APPLICATION_LAYER_PROTOCOL_NEGOTIATION)) {
+            // RFC 7301 §3.1: a TLS 1.2 server answers ALPN in its ServerHello (TLS 1.3 rejects it there).
+            return AlpnExtension.decode(body);
+        }
+        if (w == Where.SH && type.equals(SERVER_NAME)) {
+            // RFC 6066 §3: a TLS 1.2 server acknowledges SNI with an empty server_name in ServerHello.
+            return ServerNameExtension.decodeEncryptedExtensions(body);
+        }
         BodyDecoder d = DECODERS.get(type);
         if (d == null || !TABLE.get(type).contains(w)) {
             return new UnknownExtension(type, body.rest());

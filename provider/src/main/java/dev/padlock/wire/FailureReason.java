@@ -27,6 +27,8 @@ public enum FailureReason {
     PLAINTEXT_TOO_LONG,
     /** RFC 8446 §5.4: a TLSInnerPlaintext longer than 2^14 + 1. */
     INNER_PLAINTEXT_TOO_LONG,
+    /** RFC 5246 §6.2.3: a TLS 1.2 protected record whose content would exceed 2^14. */
+    PROTECTED_PLAINTEXT_TOO_LONG,
     /** RFC 8446 §5.2: a protected record whose outer type is not application_data. */
     PROTECTED_RECORD_OUTER_TYPE,
     /** RFC 8446 §5: a protected record whose inner type is not handshake, alert or application_data. */
@@ -228,5 +230,39 @@ public enum FailureReason {
     /** RFC 7301 §3.1: the server's ALPN answer names other than exactly one protocol. */
     ALPN_ANSWER_NOT_ONE_PROTOCOL,
     /** RFC 7301 §3.2: the server selected a protocol that was not offered. */
-    ALPN_NOT_OFFERED
+    ALPN_NOT_OFFERED,
+
+    // ---- version negotiation -----------------------------------------------------------------
+    /** RFC 8446 §4.2.1, RFC 5246 §E.1: no protocol version both sides enable (TLS 1.1 and older included). */
+    NO_COMMON_PROTOCOL_VERSION,
+    /** RFC 7507 §3: TLS_FALLBACK_SCSV while the server supports a higher version than the client offered. */
+    INAPPROPRIATE_FALLBACK,
+    /** RFC 5246 §7.4.1.3: the server chose TLS 1.2 (no supported_versions) where the client did not enable it, or older. */
+    SERVER_HELLO_VERSION_NOT_ENABLED,
+
+    // ---- TLS 1.2 (RFC 5246) ------------------------------------------------------------------
+    /** RFC 7627 §5.2: a peer without extended_master_secret, which Padlock requires. */
+    EXTENDED_MASTER_SECRET_MISSING,
+    /** RFC 5746 §3.4, §3.6: renegotiation_info with a non-empty renegotiated_connection on an initial handshake. */
+    RENEGOTIATION_INFO_NOT_EMPTY,
+    /** RFC 5746 §3.6: a server that sent no renegotiation_info to a client that offered it or the SCSV. */
+    RENEGOTIATION_INFO_MISSING,
+    /** A ClientHello on an established TLS 1.2 connection: Padlock never renegotiates (RFC 5746 §4.4 allows refusing). */
+    RENEGOTIATION_REFUSED,
+    /** RFC 8422 §5.1.2: ec_point_formats without uncompressed. */
+    EC_POINT_FORMATS_NO_UNCOMPRESSED,
+    /** RFC 8422 §5.4: a ServerKeyExchange with explicit curve parameters. */
+    SERVER_KEY_EXCHANGE_NOT_NAMED_CURVE,
+    /** RFC 8422 §5.4: a ServerKeyExchange for a group the client did not offer. */
+    SERVER_KEY_EXCHANGE_GROUP_NOT_OFFERED,
+    /** RFC 5246 §7.4.3: a ServerKeyExchange signed with a scheme the client did not offer. */
+    SERVER_KEY_EXCHANGE_SCHEME_NOT_OFFERED,
+    /** RFC 5246 §7.4.3: a ServerKeyExchange signed with a scheme the certificate's key cannot make. */
+    SERVER_KEY_EXCHANGE_SCHEME_KEY_MISMATCH,
+    /** RFC 5246 §7.4.3: a ServerKeyExchange signature that does not verify. */
+    SERVER_KEY_EXCHANGE_SIGNATURE,
+    /** RFC 5246 §7.4.6: a server that requires a client certificate received an empty Certificate. */
+    TLS12_CLIENT_CERTIFICATE_REQUIRED,
+    /** RFC 5077 §3.3: a NewSessionTicket the ServerHello did not promise. */
+    NEW_SESSION_TICKET_NOT_PROMISED
 }

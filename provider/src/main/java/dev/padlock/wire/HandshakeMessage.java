@@ -1,9 +1,11 @@
 package dev.padlock.wire;
 
-/** A TLS 1.3 handshake message (RFC 8446 §4). */
+/** A handshake message of TLS 1.3 (RFC 8446 §4) or TLS 1.2 (RFC 5246 §7.4). */
 public sealed interface HandshakeMessage
         permits ClientHello, ServerHello, EncryptedExtensions, CertificateRequest, Certificate,
-                CertificateVerify, Finished, NewSessionTicket, KeyUpdate, EndOfEarlyData {
+                CertificateVerify, Finished, NewSessionTicket, KeyUpdate, EndOfEarlyData,
+                HelloRequest, ServerKeyExchange, ServerHelloDone, ClientKeyExchange, Tls12Certificate,
+                Tls12CertificateRequest, Tls12NewSessionTicket {
 
     HandshakeType type();
 

@@ -55,7 +55,9 @@ public record ServerHello(ProtocolVersion legacyVersion, Bytes random, Bytes leg
         CipherSuite suite = CipherSuite.read(body, "cipher_suite");
         int compression = body.u8("legacy_compression_method");
         boolean hrr = random.equals(HELLO_RETRY_REQUEST_RANDOM);
-        List<Extension> extensions = Extensions.decodeList(body, HandshakeType.SERVER_HELLO, hrr);
+        // RFC 5246 §7.4.1.3: a TLS 1.2 ServerHello may end without an extensions block.
+        List<Extension> extensions = !hrr && !body.hasRemaining() ? List.of()
+                : Extensions.decodeList(body, HandshakeType.SERVER_HELLO, hrr);
         body.expectEnd();
         return new ServerHello(version, random, sessionIdEcho, suite, compression, extensions);
     }

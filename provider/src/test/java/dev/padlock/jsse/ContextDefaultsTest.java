@@ -27,9 +27,15 @@ class ContextDefaultsTest {
                 NamedGroup.SECP521R1, NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096,
                 NamedGroup.FFDHE6144, NamedGroup.FFDHE8192), d.namedGroups());
         for (boolean client : new boolean[] {true, false}) {
-            assertEquals(List.of("TLSv1.3"), d.side(client).protocols());
+            assertEquals(List.of("TLSv1.3", "TLSv1.2"), d.side(client).protocols());
             assertEquals(List.of(CipherSuiteSpec.TLS_AES_128_GCM_SHA256, CipherSuiteSpec.TLS_AES_256_GCM_SHA384,
-                    CipherSuiteSpec.TLS_CHACHA20_POLY1305_SHA256), d.side(client).cipherSuites());
+                    CipherSuiteSpec.TLS_CHACHA20_POLY1305_SHA256,
+                    CipherSuiteSpec.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+                    CipherSuiteSpec.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+                    CipherSuiteSpec.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+                    CipherSuiteSpec.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+                    CipherSuiteSpec.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+                    CipherSuiteSpec.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), d.side(client).cipherSuites());
             assertEquals(ContextDefaults.SUPPORTED_SCHEMES, d.side(client).signatureSchemes());
         }
         assertTrue(d.middleboxCompatibility());
@@ -67,14 +73,15 @@ class ContextDefaultsTest {
         ContextDefaults d = with(Map.of(
                 "jdk.tls.client.cipherSuites", "TLS_CHACHA20_POLY1305_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
                 "jdk.tls.server.cipherSuites", "TLS_AES_256_GCM_SHA384"));
-        assertEquals(List.of(CipherSuiteSpec.TLS_CHACHA20_POLY1305_SHA256), d.side(true).cipherSuites());
+        assertEquals(List.of(CipherSuiteSpec.TLS_CHACHA20_POLY1305_SHA256,
+                CipherSuiteSpec.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), d.side(true).cipherSuites());
         assertEquals(List.of(CipherSuiteSpec.TLS_AES_256_GCM_SHA384), d.side(false).cipherSuites());
     }
 
     @Test
-    void cipherSuitePropertyWithOnlyTls12SuitesIsAnError() {
+    void cipherSuitePropertyNamingNoSupportedSuiteIsAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> with(Map.of("jdk.tls.server.cipherSuites", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")));
+                () -> with(Map.of("jdk.tls.server.cipherSuites", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA")));
         assertTrue(e.getMessage().startsWith("System property jdk.tls.server.cipherSuites("), e.getMessage());
     }
 
@@ -96,12 +103,13 @@ class ContextDefaultsTest {
     }
 
     @Test
-    void protocolListWithoutTls13LeavesThatSideWithNoProtocol() {
+    void protocolListsKeepTls13AndTls12AndDropOlderVersions() {
         ContextDefaults d = with(Map.of("jdk.tls.client.protocols", "TLSv1.2,TLSv1.1"));
-        assertEquals(List.of(), d.side(true).protocols());
-        assertEquals(List.of("TLSv1.3"), d.side(false).protocols());
-        assertEquals(List.of("TLSv1.3"),
+        assertEquals(List.of("TLSv1.2"), d.side(true).protocols());
+        assertEquals(List.of("TLSv1.3", "TLSv1.2"), d.side(false).protocols());
+        assertEquals(List.of("TLSv1.3", "TLSv1.2"),
                 with(Map.of("jdk.tls.server.protocols", "TLSv1.2, TLSv1.3")).side(false).protocols());
+        assertEquals(List.of(), with(Map.of("jdk.tls.server.protocols", "TLSv1.1,TLSv1")).side(false).protocols());
     }
 
     @Test

@@ -118,7 +118,9 @@ class KeyManagerBridgeTest {
         assertEquals("RSA", KeyManagerBridge.keyType(SignatureScheme.RSA_PSS_RSAE_SHA384));
         assertEquals("RSASSA-PSS", KeyManagerBridge.keyType(SignatureScheme.RSA_PSS_PSS_SHA256));
         assertEquals("EdDSA", KeyManagerBridge.keyType(SignatureScheme.ED448));
-        assertNull(KeyManagerBridge.keyType(SignatureScheme.RSA_PKCS1_SHA256));
+        // TLS 1.2 signs with PKCS#1 v1.5 too (RFC 5246 §7.4.1.4.1); SHA-1 never.
+        assertEquals("RSA", KeyManagerBridge.keyType(SignatureScheme.RSA_PKCS1_SHA256));
+        assertNull(KeyManagerBridge.keyType(SignatureScheme.RSA_PKCS1_SHA1));
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.padlock.handshake.ClientAuth;
 import dev.padlock.handshake.Credentials;
 import dev.padlock.handshake.HandshakeConfig;
 import dev.padlock.handshake.PeerTrust;
+import dev.padlock.wire.ProtocolVersion;
 import java.security.AlgorithmConstraints;
 import java.security.AlgorithmParameters;
 import java.security.CryptoPrimitive;
@@ -33,7 +34,10 @@ import org.junit.jupiter.api.Test;
 
 class ParametersStateTest {
     private static final String[] ALL = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
-        "TLS_CHACHA20_POLY1305_SHA256"};
+        "TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"};
 
     private static final PeerTrust TRUST_NONE = new PeerTrust() {
         @Override
@@ -69,19 +73,22 @@ class ParametersStateTest {
     }
 
     @Test
-    void tls12SuiteNamesAreAcceptedAndDropped() {
+    void tls12SuitesAreKeptAndForeignSuiteNamesDropped() {
         ParametersState p = client();
         p.enabledCipherSuites(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
             "TLS_EMPTY_RENEGOTIATION_INFO_SCSV", "SSL_RSA_WITH_3DES_EDE_CBC_SHA"});
-        assertArrayEquals(new String[] {"TLS_AES_256_GCM_SHA384"}, p.enabledCipherSuites());
+        assertArrayEquals(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384"},
+                p.enabledCipherSuites());
     }
 
     @Test
-    void settingTls12AndTls13LeavesTls13() {
+    void tls12AndTls13MeanWhatTheySayAndOlderNamesAreDropped() {
         ParametersState p = client();
         p.enabledProtocols(new String[] {"TLSv1.2", "TLSv1.3"});
-        assertArrayEquals(new String[] {"TLSv1.3"}, p.enabledProtocols());
+        assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, p.enabledProtocols());
         p.enabledProtocols(new String[] {"SSLv2Hello", "TLSv1.2"});
+        assertArrayEquals(new String[] {"TLSv1.2"}, p.enabledProtocols());
+        p.enabledProtocols(new String[] {"TLSv1.1", "TLSv1"});
         assertArrayEquals(new String[0], p.enabledProtocols());
     }
 
@@ -153,7 +160,7 @@ class ParametersStateTest {
         p.sslParameters(new SSLParameters());
         SSLParameters out = p.sslParameters();
         assertArrayEquals(new String[] {"TLS_AES_256_GCM_SHA384"}, out.getCipherSuites());
-        assertArrayEquals(new String[] {"TLSv1.3"}, out.getProtocols());
+        assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, out.getProtocols());
         assertEquals("HTTPS", out.getEndpointIdentificationAlgorithm());
         assertEquals(List.of(new SNIHostName("b.example")), out.getServerNames());
         // A fresh SSLParameters holds an empty, not null, ALPN list, so SunJSSE's rule clears it.
@@ -182,21 +189,30 @@ class ParametersStateTest {
     }
 
     @Test
-    void handshakeWithoutTls13FailsSayingWhy() {
+    void handshakeWithoutTls13OrTls12FailsSayingWhy() {
         ParametersState p = client();
-        p.enabledProtocols(new String[] {"TLSv1.2"});
+        p.enabledProtocols(new String[] {"TLSv1.1"});
         SSLHandshakeException e = assertThrows(SSLHandshakeException.class, () -> config(p, "a.example"));
-        assertEquals("No appropriate protocol: Padlock implements only TLSv1.3 and it is not enabled (enabled "
-                + "protocols: []; see setEnabledProtocols and jdk.tls.client.protocols)", e.getMessage());
+        assertEquals("No appropriate protocol: Padlock implements TLSv1.3 and TLSv1.2 and neither is enabled "
+                + "(enabled protocols: []; see setEnabledProtocols and jdk.tls.client.protocols)", e.getMessage());
     }
 
     @Test
-    void handshakeWithoutTls13SuiteFailsSayingWhy() {
+    void handshakeWithoutASuiteOfTheEnabledProtocolsFailsSayingWhy() {
         ParametersState p = server();
+        p.enabledProtocols(new String[] {"TLSv1.3"});
         p.enabledCipherSuites(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"});
         SSLHandshakeException e = assertThrows(SSLHandshakeException.class, () -> config(p, null));
-        assertEquals("No appropriate cipher suite: no TLS 1.3 cipher suite is enabled; Padlock supports "
-                + "[TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256]", e.getMessage());
+        assertEquals("No appropriate cipher suite: no cipher suite of the enabled protocols [TLSv1.3] is enabled; "
+                + "Padlock supports " + List.of(ALL), e.getMessage());
+    }
+
+    @Test
+    void tls12OnlyConfigurationCarriesOnlyTls12() throws Exception {
+        ParametersState p = client();
+        p.enabledProtocols(new String[] {"TLSv1.2"});
+        HandshakeConfig c = config(p, "a.example");
+        assertEquals(Set.of(ProtocolVersion.TLSV1_2), c.protocolVersions());
     }
 
     @Test

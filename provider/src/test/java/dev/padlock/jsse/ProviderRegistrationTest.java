@@ -21,6 +21,7 @@ import java.security.Provider;
 import java.security.Security;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.api.Test;
@@ -59,16 +60,36 @@ class ProviderRegistrationTest {
     }
 
     @Test
-    void defaultAndSupportedParametersAreTls13Only() throws Exception {
+    void defaultAndSupportedParametersAreTls13AndTls12() throws Exception {
         SSLContext ctx = SSLContext.getInstance("TLS", new PadlockProvider());
         SSLParameters def = ctx.getDefaultSSLParameters();
-        assertArrayEquals(new String[] {"TLSv1.3"}, def.getProtocols());
-        assertArrayEquals(new String[] {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
-                "TLS_CHACHA20_POLY1305_SHA256"}, def.getCipherSuites());
+        assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, def.getProtocols());
+        assertArrayEquals(PADLOCK_SUITES, def.getCipherSuites());
         assertTrue(def.getUseCipherSuitesOrder());
         SSLParameters supported = ctx.getSupportedSSLParameters();
-        assertArrayEquals(new String[] {"TLSv1.3"}, supported.getProtocols());
-        assertEquals(3, supported.getCipherSuites().length);
+        assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, supported.getProtocols());
+        assertEquals(9, supported.getCipherSuites().length);
+    }
+
+    static final String[] PADLOCK_SUITES = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+        "TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"};
+
+    @Test
+    void tls12SuitesComeInSunJssesDefaultOrder() throws Exception {
+        List<String> ours = List.of(PADLOCK_SUITES).subList(3, 9);
+        List<String> sun = List.of(SSLContext.getInstance("Default", "SunJSSE").getDefaultSSLParameters()
+                .getCipherSuites()).stream().filter(ours::contains).toList();
+        assertEquals(sun, ours);
+    }
+
+    @Test
+    void tls12ContextIsRegisteredAndEnablesBothVersions() throws Exception {
+        SSLContext ctx = SSLContext.getInstance("TLSv1.2", new PadlockProvider());
+        assertEquals("Padlock", ctx.getProvider().getName());
+        assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, ctx.getDefaultSSLParameters().getProtocols());
     }
 
     @Test
@@ -77,8 +98,7 @@ class ProviderRegistrationTest {
         ctx.init(null, TestPki.trustManagers(), null);
         assertEquals("dev.padlock.jsse.PadlockSocketFactory", ctx.getSocketFactory().getClass().getName());
         assertEquals("dev.padlock.jsse.PadlockServerSocketFactory", ctx.getServerSocketFactory().getClass().getName());
-        assertArrayEquals(new String[] {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
-            "TLS_CHACHA20_POLY1305_SHA256"}, ctx.getSocketFactory().getDefaultCipherSuites());
+        assertArrayEquals(PADLOCK_SUITES, ctx.getSocketFactory().getDefaultCipherSuites());
     }
 
     @Test

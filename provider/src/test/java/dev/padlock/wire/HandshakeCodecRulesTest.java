@@ -170,7 +170,16 @@ class HandshakeCodecRulesTest {
                 FailureReason.DECODE,
                 () -> ServerHello.decode(TlsReader.of(Bytes.fromHex("0303" + RANDOM + tail), "ServerHello")));
         fails(AlertDescription.DECODE_ERROR, FailureReason.DECODE, () -> ServerHello.decode(TlsReader.of(
-                Bytes.fromHex("0303" + RANDOM + "00 1301 00 0004 002a 0000"), "ServerHello")));
+                Bytes.fromHex("0303" + RANDOM + "00 1301 00 0004 002a 00"), "ServerHello")));
+    }
+
+    @Test
+    void tls12ServerHelloMayOmitExtensionsOrCarryOnlyExtendedMasterSecret() {
+        ServerHello bare = ServerHello.decode(TlsReader.of(Bytes.fromHex("0303" + RANDOM + "00 c02f 00"), "ServerHello"));
+        assertEquals(List.of(), bare.extensions());
+        ServerHello ems = ServerHello.decode(TlsReader.of(
+                Bytes.fromHex("0303" + RANDOM + "00 c02f 00 0004 0017 0000"), "ServerHello"));
+        assertEquals(List.of(new ExtendedMasterSecretExtension()), ems.extensions());
     }
 
     @Test

@@ -63,6 +63,10 @@ final class RandomMessages {
                 () -> new RecordSizeLimitExtension(between(64, 0xFFFF)),
                 () -> new StatusRequestExtension(bytes(0, 20)),
                 () -> new PaddingExtension(between(0, 120)),
+                ExtendedMasterSecretExtension::new,
+                () -> new RenegotiationInfoExtension(bytes(0, 20)),
+                () -> new SessionTicketExtension(bytes(0, 100)),
+                () -> new EcPointFormatsExtension(bytes(1, 3)),
                 // known, but not allowed in a ClientHello: kept unparsed
                 () -> new UnknownExtension(ExtensionType.OID_FILTERS, bytes(0, 10)));
         addSome(exts, optional);
@@ -160,6 +164,33 @@ final class RandomMessages {
         List<Extension> exts = new ArrayList<>();
         addSome(exts, List.of(() -> new EarlyDataNewSessionTicket(u32()), this::unknown));
         return new NewSessionTicket(u32(), u32(), bytes(0, 255), bytes(1, 300), exts);
+    }
+
+    /** A TLS 1.2 ServerHello (RFC 5246 §7.4.1.3): no extensions block at all, or some 1.2 extensions. */
+    ServerHello tls12ServerHello() {
+        List<Extension> exts = new ArrayList<>();
+        addSome(exts, List.of(ExtendedMasterSecretExtension::new,
+                () -> new RenegotiationInfoExtension(bytes(0, 20)),
+                () -> SessionTicketExtension.EMPTY,
+                () -> new EcPointFormatsExtension(bytes(1, 3)),
+                () -> new AlpnExtension(List.of(bytes(1, 20))),
+                () -> ServerNameExtension.EMPTY,
+                this::unknown));
+        Collections.shuffle(exts, rnd);
+        return new ServerHello(ProtocolVersion.TLSV1_2, bytes(32, 32), bytes(0, 32),
+                new CipherSuite(between(0, 0xFFFF)), 0, exts);
+    }
+
+    /** One random TLS 1.2 message of each kind (RFC 5246 §7.4, RFC 8422 §5, RFC 5077 §3.3). */
+    List<HandshakeMessage> oneOfEachTls12() {
+        return List.of(new HelloRequest(), clientHello(), tls12ServerHello(),
+                new Tls12Certificate(list(0, 3, () -> bytes(1, 300))),
+                new ServerKeyExchange(new NamedGroup(between(0, 0xFFFF)), bytes(1, 133),
+                        new SignatureScheme(between(0, 0xFFFF)), bytes(0, 300)),
+                new Tls12CertificateRequest(bytes(1, 3), list(1, 6, () -> new SignatureScheme(between(0, 0xFFFF))),
+                        list(0, 3, () -> bytes(1, 60))),
+                new ServerHelloDone(), certificateVerify(), new ClientKeyExchange(bytes(1, 133)),
+                new Finished(bytes(12, 12)), new Tls12NewSessionTicket(u32(), bytes(0, 300)));
     }
 
     /** One random message of each kind (Finished with the given hash length). */

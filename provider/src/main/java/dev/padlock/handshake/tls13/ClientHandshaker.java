@@ -8,8 +8,10 @@ import dev.padlock.crypto.ResumptionMasterSecret;
 import dev.padlock.crypto.Transcript;
 import dev.padlock.handshake.HandshakeConfig;
 import dev.padlock.handshake.HandshakeOutput;
+import dev.padlock.handshake.LiveSecrets;
 import dev.padlock.handshake.Negotiation;
 import dev.padlock.handshake.Resumption;
+import dev.padlock.handshake.Tls12Offer;
 import dev.padlock.session.ClientSessionCache;
 import dev.padlock.session.ClientTicket;
 import dev.padlock.session.TlsSession;
@@ -29,6 +31,7 @@ import dev.padlock.wire.PskKeyExchangeModesExtension;
 import dev.padlock.wire.RecordSizeLimitExtension;
 import dev.padlock.wire.ServerName;
 import dev.padlock.wire.ServerNameExtension;
+import dev.padlock.wire.SessionTicketExtension;
 import dev.padlock.wire.SignatureAlgorithmsCertExtension;
 import dev.padlock.wire.SignatureAlgorithmsExtension;
 import dev.padlock.wire.SupportedGroupsExtension;
@@ -44,19 +47,14 @@ import javax.net.ssl.StandardConstants;
 /** The client side of RFC 8446 §2: ClientHello, then the states named Expect*. */
 public final class ClientHandshaker extends Tls13Handshaker {
 
-    ClientHandshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session) {
-        super(config, out, session);
+    ClientHandshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session, LiveSecrets secrets) {
+        super(config, out, session, secrets);
     }
 
     @Override
     public void start() {
         byte[] random = new byte[32];
         config.random().nextBytes(random);
-        // RFC 8446 §D.4: in middlebox compatibility mode the client sends a non-empty
-        // legacy_session_id, which also tells the server to send its change_cipher_spec.
-        byte[] sessionId = new byte[config.middleboxCompatibility() ? 32 : 0];
-        config.random().nextBytes(sessionId);
-
         ClientKeyShares shares = ClientKeyShares.start(config.namedGroups(), config.keyShareCount(), config.random());
         session.localSignatureSchemes(Negotiation.union(config.signatureSchemes(), config.signatureSchemesCert()));
         session.requestedServerNames(config.serverNames());
@@ -65,9 +63,15 @@ public final class ClientHandshaker extends Tls13Handshaker {
         if (offered != null) {
             secrets.hold("psk", offered.psk());
         }
+        // RFC 8446 §D.4: in middlebox compatibility mode the client sends a non-empty
+        // legacy_session_id, which also tells the server to send its change_cipher_spec; RFC
+        // 5077 §3.4: beside a TLS 1.2 ticket, one shows whether a TLS 1.2 server resumed.
+        byte[] sessionId = new byte[config.middleboxCompatibility() || offeredTls12 != null ? 32 : 0];
+        config.random().nextBytes(sessionId);
         ClientHello hello = withPsk(new ClientHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random),
                 Bytes.wrap(sessionId), suites(), Bytes.of((byte) 0), extensions(shares)), offered);
         offeredExtensions = Negotiation.typesOf(hello.extensions());
+        firstClientHello = hello;
         send(hello);
         begin(new ExpectServerHello(this, hello, shares, offered));
     }
@@ -77,6 +81,18 @@ public final class ClientHandshaker extends Tls13Handshaker {
         return offeredExtensions;
     }
 
+    /** The first ClientHello as sent, from which a TLS 1.2 machine continues. */
+    public ClientHello firstClientHello() {
+        return firstClientHello;
+    }
+
+    /** The TLS 1.2 ticket the ClientHello offers in session_ticket (RFC 5077 §3.1), or null. */
+    public ClientTicket offeredTls12Ticket() {
+        return offeredTls12;
+    }
+
+    private ClientHello firstClientHello;
+    private ClientTicket offeredTls12;
     private Set<Integer> offeredExtensions = Set.of();
     private boolean changeCipherSpecSent;
     private int ticketsReceived;
@@ -121,7 +137,15 @@ public final class ClientHandshaker extends Tls13Handshaker {
             return null;
         }
         Optional<ClientTicket> ticket = cache.take(ticketScope());
-        if (ticket.isEmpty() || config.cipherSuites().stream().noneMatch(s -> s.suite().equals(ticket.get().suite()))) {
+        if (ticket.isPresent() && config.suitesFor(ProtocolVersion.TLSV1_2).stream()
+                .anyMatch(s -> s.suite().equals(ticket.get().suite()))) {
+            // A TLS 1.2 session's ticket goes in session_ticket, for a TLS 1.2 server to resume.
+            secrets.hold("ticket_master_secret", ticket.get().psk());
+            offeredTls12 = ticket.get();
+            return null;
+        }
+        if (ticket.isEmpty() || config.suitesFor(ProtocolVersion.TLSV1_3).stream()
+                .noneMatch(s -> s.suite().equals(ticket.get().suite()))) {
             return null;
         }
         return ticket.get();
@@ -195,7 +219,9 @@ public final class ClientHandshaker extends Tls13Handshaker {
     private List<CipherSuite> suites() {
         List<CipherSuite> suites = new ArrayList<>();
         for (CipherSuiteSpec spec : config.cipherSuites()) {
-            suites.add(spec.suite());
+            if (!spec.isTls12() || config.enables(ProtocolVersion.TLSV1_2)) {
+                suites.add(spec.suite());
+            }
         }
         return suites;
     }
@@ -211,11 +237,12 @@ public final class ClientHandshaker extends Tls13Handshaker {
             ext.add(new ServerNameExtension(names));
         }
         ext.add(new SupportedGroupsExtension(config.namedGroups()));
-        ext.add(new SignatureAlgorithmsExtension(config.signatureSchemes()));
+        ext.add(new SignatureAlgorithmsExtension(config.enables(ProtocolVersion.TLSV1_2)
+                ? Tls12Offer.signatureSchemes(config) : config.signatureSchemes()));
         if (!config.signatureSchemesCert().equals(config.signatureSchemes())) {
             ext.add(new SignatureAlgorithmsCertExtension(config.signatureSchemesCert()));
         }
-        ext.add(new SupportedVersionsClientHello(List.of(ProtocolVersion.TLSV1_3)));
+        ext.add(new SupportedVersionsClientHello(offeredVersions()));
         ext.add(new KeyShareClientHello(shares.entries()));
         ext.add(new PskKeyExchangeModesExtension(List.of(PskKeyExchangeMode.PSK_DHE_KE)));
         if (!config.applicationProtocols().isEmpty()) {
@@ -232,6 +259,16 @@ public final class ClientHandshaker extends Tls13Handshaker {
             // RFC 8446 §4.2.4: lets the server's key manager pick a chain we trust.
             Negotiation.certificateAuthorities(config.peerTrust().acceptedIssuers()).ifPresent(ext::add);
         }
+        if (config.enables(ProtocolVersion.TLSV1_2)) {
+            ext.addAll(Tls12Offer.clientHelloExtensions());
+            ext.add(offeredTls12 == null ? SessionTicketExtension.EMPTY : new SessionTicketExtension(offeredTls12.ticket()));
+        }
         return ext;
+    }
+
+    /** RFC 8446 §4.2.1: the enabled versions, highest first. */
+    private List<ProtocolVersion> offeredVersions() {
+        return config.enables(ProtocolVersion.TLSV1_2)
+                ? List.of(ProtocolVersion.TLSV1_3, ProtocolVersion.TLSV1_2) : List.of(ProtocolVersion.TLSV1_3);
     }
 }

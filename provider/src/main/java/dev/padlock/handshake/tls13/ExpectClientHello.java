@@ -155,7 +155,7 @@ final class ExpectClientHello implements State {
     }
 
     private CipherSuiteSpec chooseCipherSuite(ClientHello hello) {
-        List<CipherSuiteSpec> ours = hs.config.cipherSuites();
+        List<CipherSuiteSpec> ours = hs.config.suitesFor(ProtocolVersion.TLSV1_3);
         if (hs.config.honorServerOrder()) {
             for (CipherSuiteSpec spec : ours) {
                 if (hello.cipherSuites().contains(spec.suite())) {

@@ -8,6 +8,7 @@ import dev.padlock.crypto.KeyExchanges;
 import dev.padlock.crypto.TrafficSecret;
 import dev.padlock.handshake.Handshaker;
 import dev.padlock.handshake.Negotiation;
+import dev.padlock.handshake.VersionNegotiation;
 import dev.padlock.session.ClientTicket;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.CipherSuite;
@@ -32,9 +33,8 @@ import java.util.Optional;
 
 /** Client, after ClientHello: ServerHello or HelloRetryRequest (RFC 8446 §4.1.3, §4.1.4). */
 final class ExpectServerHello implements State {
-    // RFC 8446 §4.1.3: the last 8 bytes of a TLS 1.2 or 1.1 server random when it could have done 1.3.
-    private static final Bytes DOWNGRADE_TLS12 = Bytes.fromHex("444f574e47524401");
-    private static final Bytes DOWNGRADE_TLS11 = Bytes.fromHex("444f574e47524400");
+    private static final Bytes DOWNGRADE_TLS12 = VersionNegotiation.DOWNGRADE_TLS12;
+    private static final Bytes DOWNGRADE_TLS11 = VersionNegotiation.DOWNGRADE_TLS11;
 
     private final ClientHandshaker hs;
     private final ClientHello hello;
@@ -79,7 +79,8 @@ final class ExpectServerHello implements State {
             throw new TlsFailure(FailureReason.SERVER_HELLO_SESSION_ID_ECHO_MISMATCH,
                     "ServerHello.legacy_session_id_echo does not match the ClientHello");
         }
-        if (!hello.cipherSuites().contains(sh.cipherSuite())) {
+        if (!hello.cipherSuites().contains(sh.cipherSuite())
+                || CipherSuiteSpec.of(sh.cipherSuite()).map(CipherSuiteSpec::isTls12).orElse(true)) {
             throw new TlsFailure(FailureReason.SERVER_HELLO_SUITE_NOT_OFFERED,
                     "the server selected " + sh.cipherSuite() + ", which was not offered");
         }

@@ -100,6 +100,8 @@ final class PskAcceptor {
         long age = now - state.createdAt();
         long clientAge = (identity.obfuscatedTicketAge() - state.ticketAgeAdd()) & 0xFFFFFFFFL;
         return original.isPresent()
+                // A TLS 1.2 ticket holds a master secret, not a PSK (RFC 5077 §4).
+                && !original.get().isTls12()
                 // RFC 8446 §4.2.11: the PSK goes only with a suite of its own hash.
                 && original.get().hashAlgorithm().equals(suite.hashAlgorithm())
                 && state.psk().length() == suite.hashLength()

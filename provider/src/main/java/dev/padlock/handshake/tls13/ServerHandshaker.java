@@ -2,6 +2,7 @@ package dev.padlock.handshake.tls13;
 
 import dev.padlock.handshake.HandshakeConfig;
 import dev.padlock.handshake.HandshakeOutput;
+import dev.padlock.handshake.LiveSecrets;
 import dev.padlock.session.TlsSession;
 
 /** The server side of RFC 8446 §2: wait for a ClientHello, answer with one flight. */
@@ -9,8 +10,8 @@ public final class ServerHandshaker extends Tls13Handshaker {
     private boolean changeCipherSpecSent;
     private boolean rejectedEarlyData;
 
-    ServerHandshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session) {
-        super(config, out, session);
+    ServerHandshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session, LiveSecrets secrets) {
+        super(config, out, session, secrets);
     }
 
     @Override

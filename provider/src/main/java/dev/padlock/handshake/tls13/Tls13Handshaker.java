@@ -50,11 +50,7 @@ public abstract sealed class Tls13Handshaker extends Handshaker permits ClientHa
      */
     private ResumptionMasterSecret resumptionMasterSecret;
 
-    Tls13Handshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session) {
-        this(config, out, session, new LiveSecrets());
-    }
-
-    private Tls13Handshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session, LiveSecrets secrets) {
+    Tls13Handshaker(HandshakeConfig config, HandshakeOutput out, TlsSession session, LiveSecrets secrets) {
         super(session, secrets);
         this.config = Objects.requireNonNull(config, "config");
         this.out = Objects.requireNonNull(out, "out");
@@ -63,10 +59,11 @@ public abstract sealed class Tls13Handshaker extends Handshaker permits ClientHa
     }
 
     /** The client or the server machine, as {@code config} says. */
-    public static Tls13Handshaker create(HandshakeConfig config, HandshakeOutput out, TlsSession session) {
+    public static Tls13Handshaker create(HandshakeConfig config, HandshakeOutput out, TlsSession session,
+            LiveSecrets secrets) {
         return config.clientMode()
-                ? new ClientHandshaker(config, out, session)
-                : new ServerHandshaker(config, out, session);
+                ? new ClientHandshaker(config, out, session, secrets)
+                : new ServerHandshaker(config, out, session, secrets);
     }
 
     @Override
