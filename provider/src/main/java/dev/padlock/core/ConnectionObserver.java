@@ -14,7 +14,8 @@ public interface ConnectionObserver {
 
     /**
      * A traffic or exporter secret, labelled as in the NSS key log format
-     * (CLIENT_HANDSHAKE_TRAFFIC_SECRET, SERVER_TRAFFIC_SECRET_0, EXPORTER_SECRET, ...).
+     * (CLIENT_HANDSHAKE_TRAFFIC_SECRET, SERVER_TRAFFIC_SECRET_0, EXPORTER_SECRET, ...; in TLS 1.2
+     * CLIENT_RANDOM with the master secret).
      * Only a key log may keep these bytes; nothing else may print them.
      */
     default void secret(String label, byte[] clientRandom, byte[] secret) {

@@ -17,7 +17,17 @@ public sealed interface RecordKeys extends Destroyable permits Tls13RecordKeys, 
     /** The suite whose AEAD protects the records. */
     CipherSuiteSpec suite();
 
+    /** The write key and the IV (TLS 1.3) or fixed IV (TLS 1.2); destroyed with this value. */
+    TrafficKeys keys();
+
     /** Zeroes the keys this value holds. */
     @Override
-    void destroy();
+    default void destroy() {
+        keys().destroy();
+    }
+
+    @Override
+    default boolean isDestroyed() {
+        return keys().isDestroyed();
+    }
 }

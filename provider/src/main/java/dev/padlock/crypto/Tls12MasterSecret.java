@@ -1,5 +1,6 @@
 package dev.padlock.crypto;
 
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
@@ -105,6 +106,19 @@ public final class Tls12MasterSecret implements Destroyable {
      */
     public byte[] verifyData(boolean fromClient, byte[] handshakeHash) {
         return prf(fromClient ? "client finished" : "server finished", handshakeHash, VERIFY_DATA_LENGTH);
+    }
+
+    /**
+     * Whether {@code received} is the peer's verify_data over {@code handshakeHash}, compared in
+     * constant time (a mismatch is decrypt_error, RFC 5246 §7.4.9).
+     */
+    public boolean verifyDataMatches(boolean fromClient, byte[] handshakeHash, byte[] received) {
+        byte[] expected = verifyData(fromClient, handshakeHash);
+        try {
+            return MessageDigest.isEqual(expected, received);
+        } finally {
+            Arrays.fill(expected, (byte) 0);
+        }
     }
 
     /**

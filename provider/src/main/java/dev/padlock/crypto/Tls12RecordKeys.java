@@ -35,19 +35,9 @@ public final class Tls12RecordKeys implements RecordKeys {
         return suite;
     }
 
-    /** The write key and the fixed IV ({@link TrafficKeys#iv}); destroyed with this value. */
+    @Override
     public TrafficKeys keys() {
         return keys;
-    }
-
-    @Override
-    public void destroy() {
-        keys.destroy();
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return keys.isDestroyed();
     }
 
     @Override

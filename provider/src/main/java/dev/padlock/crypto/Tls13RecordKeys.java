@@ -24,7 +24,7 @@ public final class Tls13RecordKeys implements RecordKeys {
         return secret.suite();
     }
 
-    /** The write key and IV; destroyed with this value. */
+    @Override
     public TrafficKeys keys() {
         return keys;
     }
@@ -32,16 +32,6 @@ public final class Tls13RecordKeys implements RecordKeys {
     /** The traffic secret the keys come from, for the key log only; the handshake erases it. */
     public TrafficSecret secret() {
         return secret;
-    }
-
-    @Override
-    public void destroy() {
-        keys.destroy();
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return keys.isDestroyed();
     }
 
     @Override

@@ -1,6 +1,11 @@
 package dev.padlock.record;
 
+import dev.padlock.wire.FailureReason;
+import dev.padlock.wire.TlsFailure;
 import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
 
 /**
  * Where one record's AEAD reads and writes. The AEAD runs on arrays: the buffers' own when they
@@ -12,14 +17,26 @@ import java.nio.ByteBuffer;
  * hands to {@code Cipher.doFinal}, and {@link #finish} moves the result into place.
  */
 final class AeadArrays {
+    private static final byte[] NO_PREFIX = new byte[0];
+
     byte[] inArray;
     int inOffset;
     byte[] outArray;
     int outOffset;
     private boolean outInPlace;
+    /**
+     * Decryption never writes more than it reads, so one staging array serves input and output
+     * (the AEAD is copy-safe). Encryption writes more (the tag), and JCA would copy an input
+     * that overlaps its output, so it stages into a second array.
+     */
+    private final boolean decrypting;
     /** Lazily made; small until a large record needs them ({@link RecordCipher#staging}). */
     private byte[] stagingIn;
     private byte[] stagingOut;
+
+    AeadArrays(boolean decrypting) {
+        this.decrypting = decrypting;
+    }
 
     /**
      * Points {@link #inArray}/{@link #inOffset} at {@code length} bytes of {@code src} from
@@ -40,7 +57,7 @@ final class AeadArrays {
 
     /**
      * Points {@link #outArray}/{@link #outOffset} at {@code skip} bytes past {@code dst}'s
-     * position, in {@code dst}'s own array when it has one, otherwise at a staging array that
+     * position; call it after {@link #input}. The output is in {@code dst}'s own array when it has one, otherwise at a staging array that
      * {@link #finish} copies from.
      */
     void output(ByteBuffer dst, int skip, int length) {
@@ -48,10 +65,35 @@ final class AeadArrays {
         if (outInPlace) {
             outArray = dst.array();
             outOffset = dst.arrayOffset() + dst.position() + skip;
+        } else if (decrypting) {
+            // A staged input already holds at least length bytes; otherwise nothing is lost.
+            stagingIn = RecordCipher.staging(stagingIn, length, RecordHeader.MAX_CIPHERTEXT);
+            outArray = stagingIn;
+            outOffset = 0;
         } else {
             stagingOut = RecordCipher.staging(stagingOut, length, RecordHeader.MAX_CIPHERTEXT);
             outArray = stagingOut;
             outOffset = 0;
+        }
+    }
+
+    /**
+     * Runs the initialised {@code cipher} over {@code length} bytes from the input to the output
+     * arrays, with {@code aad} as additional data. Copy-safe (Cipher#doFinal): input and output
+     * may be the same array.
+     *
+     * @return the bytes written
+     * @throws TlsFailure {@code bad_record_mac} if a record does not authenticate,
+     *                    {@code internal_error} for any other JCA failure
+     */
+    int doFinal(Cipher cipher, byte[] aad, int length) {
+        try {
+            cipher.updateAAD(aad);
+            return cipher.doFinal(inArray, inOffset, length, outArray, outOffset);
+        } catch (AEADBadTagException e) {
+            throw new TlsFailure(FailureReason.RECORD_MAC, "record authentication failed");
+        } catch (GeneralSecurityException e) {
+            throw new TlsFailure(FailureReason.INTERNAL, "record AEAD failed", e);
         }
     }
 
@@ -67,5 +109,10 @@ final class AeadArrays {
         } else {
             dst.put(prefix).put(outArray, 0, length);
         }
+    }
+
+    /** As {@link #finish(ByteBuffer, byte[], int)} with nothing before the output: decryption. */
+    void finish(ByteBuffer dst, int length) {
+        finish(dst, NO_PREFIX, length);
     }
 }

@@ -4,6 +4,7 @@ import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
 import javax.crypto.Cipher;
@@ -93,10 +94,37 @@ final class RecordCipher {
                 : new IvParameterSpec(nonce);
         try {
             cipher.init(mode, key, params);
+        } catch (InvalidKeyException e) {
+            if (mode != Cipher.DECRYPT_MODE || suite.isGcm()) {
+                throw initFailure(e);
+            }
+            reinitForSameNonce();
         } catch (GeneralSecurityException e) {
-            throw new TlsFailure(FailureReason.INTERNAL,
-                    "cannot initialise " + suite.cipherTransformation(), e);
+            throw initFailure(e);
         }
         return cipher;
+    }
+
+    /**
+     * JDK 17's ChaCha20-Poly1305 refuses an init with the key and nonce of the previous one even
+     * to decrypt (later JDKs allow it). After a record that failed to open, the next record has
+     * the same sequence number and so the same nonce: the connection then fails anyway, except
+     * for a TLS 1.3 server skipping rejected early data by trial decryption (RFC 8446 §4.2.10).
+     * An init with another nonce in between clears the check; decrypting twice under one nonce
+     * reveals nothing.
+     */
+    private void reinitForSameNonce() {
+        nonce[0] ^= 1;
+        try {
+            cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(nonce));
+            nonce[0] ^= 1;
+            cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(nonce));
+        } catch (GeneralSecurityException e) {
+            throw initFailure(e);
+        }
+    }
+
+    private TlsFailure initFailure(GeneralSecurityException e) {
+        return new TlsFailure(FailureReason.INTERNAL, "cannot initialise " + suite.cipherTransformation(), e);
     }
 }

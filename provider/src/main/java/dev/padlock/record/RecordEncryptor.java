@@ -37,4 +37,13 @@ public interface RecordEncryptor {
      * KeyUpdate now (while sealing still works) rather than hit the hard stop in {@link #seal}.
      */
     boolean needsKeyUpdate();
+
+    /**
+     * Whether this key has used most of its usage budget, whatever the remedy: a KeyUpdate in
+     * TLS 1.3 ({@link #needsKeyUpdate}), closing the connection in TLS 1.2, which has no
+     * KeyUpdate (as SunJSSE does under {@code jdk.tls.keyLimits}).
+     */
+    default boolean nearUsageLimit() {
+        return needsKeyUpdate();
+    }
 }

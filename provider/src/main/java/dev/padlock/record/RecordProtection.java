@@ -3,8 +3,6 @@ package dev.padlock.record;
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.RecordKeys;
 import dev.padlock.crypto.Tls12RecordKeys;
-import dev.padlock.crypto.Tls13RecordKeys;
-import dev.padlock.crypto.TrafficKeys;
 import java.util.Arrays;
 
 /**
@@ -32,19 +30,9 @@ public final class RecordProtection {
     }
 
     private static <T> T build(RecordKeys keys, Constructor<T> tls13, Constructor<T> tls12) {
-        TrafficKeys k;
-        Constructor<T> constructor;
-        if (keys instanceof Tls13RecordKeys tls13Keys) {
-            k = tls13Keys.keys();
-            constructor = tls13;
-        } else if (keys instanceof Tls12RecordKeys tls12Keys) {
-            k = tls12Keys.keys();
-            constructor = tls12;
-        } else {
-            throw new IllegalArgumentException("no record protection for " + keys);
-        }
-        byte[] key = k.key();
-        byte[] iv = k.iv();
+        Constructor<T> constructor = keys instanceof Tls12RecordKeys ? tls12 : tls13;
+        byte[] key = keys.keys().key();
+        byte[] iv = keys.keys().iv();
         try {
             return constructor.make(keys.suite(), key, iv);
         } finally {

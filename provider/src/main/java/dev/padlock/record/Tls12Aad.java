@@ -7,18 +7,21 @@ package dev.padlock.record;
  */
 final class Tls12Aad {
     static final int LENGTH = 13;
-    static final int VERSION_OFFSET = 9;
 
     private Tls12Aad() {
     }
 
-    static void fill(byte[] aad, long sequenceNumber, int type, int plaintextLength) {
+    /**
+     * @param version the record's version field: 0x0303 on what we send; on what we receive,
+     *                whatever the header says, so that a changed version fails authentication
+     */
+    static void fill(byte[] aad, long sequenceNumber, int type, int version, int plaintextLength) {
         for (int i = 0; i < Long.BYTES; i++) {
             aad[i] = (byte) (sequenceNumber >>> (8 * (Long.BYTES - 1 - i)));
         }
         aad[8] = (byte) type;
-        aad[VERSION_OFFSET] = (byte) (RecordHeader.LEGACY_RECORD_VERSION >>> 8);
-        aad[VERSION_OFFSET + 1] = (byte) RecordHeader.LEGACY_RECORD_VERSION;
+        aad[9] = (byte) (version >>> 8);
+        aad[10] = (byte) version;
         aad[11] = (byte) (plaintextLength >>> 8);
         aad[12] = (byte) plaintextLength;
     }

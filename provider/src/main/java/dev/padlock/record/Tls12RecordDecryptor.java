@@ -6,8 +6,6 @@ import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 
 /**
@@ -23,16 +21,14 @@ import javax.crypto.Cipher;
 final class Tls12RecordDecryptor implements RecordDecryptor {
     private static final ContentType[] TYPES = {
         ContentType.CHANGE_CIPHER_SPEC, ContentType.ALERT, ContentType.HANDSHAKE, ContentType.APPLICATION_DATA};
-    private static final byte[] NO_PREFIX = new byte[0];
 
     private final RecordCipher recordCipher;
     private final int explicitNonceLength;
     private final byte[] aad = new byte[Tls12Aad.LENGTH];
-    private final AeadArrays arrays = new AeadArrays();
+    private final AeadArrays arrays = new AeadArrays(true);
     /** As in {@link Tls13RecordDecryptor}: JDK 17's ChaCha20 decrypts from offset 0 only without a copy. */
     private final boolean copyUnlessAtZero;
-    private long sequenceNumber;
-    private boolean sequenceExhausted;
+    private final SequenceNumber sequence = new SequenceNumber();
 
     Tls12RecordDecryptor(CipherSuiteSpec suite, byte[] key, byte[] fixedIv) {
         this.recordCipher = RecordCipher.tls12(suite, key, fixedIv);
@@ -82,58 +78,38 @@ final class Tls12RecordDecryptor implements RecordDecryptor {
         if (dst.remaining() < plaintextLength) {
             throw new BufferOverflowException();
         }
-        checkSequence();
+        sequence.checkNotExhausted();
+        long sequenceNumber = sequence.next();
         // The header passed RecordHeader's check, so the type is one of 20..23.
         ContentType type = TYPES[(record.get(start) & 0xFF) - ContentType.CHANGE_CIPHER_SPEC.code()];
-        Tls12Aad.fill(aad, sequenceNumber, type.code(), plaintextLength);
-        // RFC 5246 §6.2.3.3: TLSCompressed.version is the record's own, so a changed version
-        // field fails authentication like any other changed byte.
-        aad[Tls12Aad.VERSION_OFFSET] = record.get(start + 1);
-        aad[Tls12Aad.VERSION_OFFSET + 1] = record.get(start + 2);
+        // RFC 5246 §6.2.3.3: TLSCompressed.version is the record's own.
+        Tls12Aad.fill(aad, sequenceNumber, type.code(), record.getShort(start + 1) & 0xFFFF, plaintextLength);
         int fragmentStart = start + RecordHeader.HEADER_LENGTH;
         int sealedLength = plaintextLength + CipherSuiteSpec.TAG_LENGTH;
         arrays.input(record, fragmentStart + explicitNonceLength, sealedLength, copyUnlessAtZero);
         arrays.output(dst, 0, plaintextLength);
         long nonce = explicitNonceLength == 0 ? sequenceNumber : record.getLong(fragmentStart);
-        Cipher cipher = recordCipher.init(Cipher.DECRYPT_MODE, nonce);
         int opened;
         try {
-            cipher.updateAAD(aad);
-            // Copy-safe (Cipher#doFinal): input and output may be the same array.
-            opened = cipher.doFinal(arrays.inArray, arrays.inOffset, sealedLength, arrays.outArray, arrays.outOffset);
-        } catch (AEADBadTagException e) {
-            throw new TlsFailure(FailureReason.RECORD_MAC, "record authentication failed");
-        } catch (GeneralSecurityException e) {
-            throw new TlsFailure(FailureReason.INTERNAL, "record decryption failed", e);
+            opened = arrays.doFinal(recordCipher.init(Cipher.DECRYPT_MODE, nonce), aad, sealedLength);
         } finally {
             record.position(start + total);
         }
         if (opened != plaintextLength) {
             throw new TlsFailure(FailureReason.INTERNAL, "AEAD opened " + opened + " bytes, expected " + plaintextLength);
         }
-        sequenceNumber++;
-        if (sequenceNumber == 0) {
-            sequenceExhausted = true;
-        }
-        arrays.finish(dst, NO_PREFIX, plaintextLength);
+        sequence.advance();
+        arrays.finish(dst, plaintextLength);
         return type;
-    }
-
-    private void checkSequence() {
-        if (sequenceExhausted) {
-            // RFC 5246 §6.1: sequence numbers may not wrap; the peer had to stop before.
-            throw new TlsFailure(FailureReason.SEQUENCE_NUMBER_EXHAUSTED,
-                    "peer sent more than 2^64 records under one key");
-        }
     }
 
     @Override
     public long sequenceNumber() {
-        return sequenceNumber;
+        return sequence.next();
     }
 
     /** Test hook: jumps the sequence number, to reach the limits without 2^64 records. */
     void setSequenceNumberForTest(long next) {
-        this.sequenceNumber = next;
+        sequence.setForTest(next);
     }
 }

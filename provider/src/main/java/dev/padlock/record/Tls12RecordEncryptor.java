@@ -6,7 +6,6 @@ import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 
 /**
@@ -19,22 +18,26 @@ import javax.crypto.Cipher;
  * The explicit nonce is the sequence number, which never repeats under one key.
  *
  * <p>TLS 1.2 has no KeyUpdate, so {@link #needsKeyUpdate} is always false: the connection must
- * close before the suite's record limit (as SunJSSE does via {@code jdk.tls.keyLimits}), and
- * {@link #seal} fails with {@code internal_error} once it is reached.
+ * close once {@link #nearUsageLimit} says so, before the suite's record limit (as SunJSSE does
+ * via {@code jdk.tls.keyLimits}), and {@link #seal} fails with {@code internal_error} once it is
+ * reached.
  */
 final class Tls12RecordEncryptor implements RecordEncryptor {
     private final RecordCipher recordCipher;
     private final long recordLimit;
+    private final long softLimit;
     private final int explicitNonceLength;
     private final byte[] aad = new byte[Tls12Aad.LENGTH];
     /** The record header, then the explicit nonce. */
     private final byte[] prefix;
-    private final AeadArrays arrays = new AeadArrays();
-    private long sequenceNumber;
+    private final AeadArrays arrays = new AeadArrays(false);
+    private final SequenceNumber sequence = new SequenceNumber();
 
     Tls12RecordEncryptor(CipherSuiteSpec suite, byte[] key, byte[] fixedIv) {
         this.recordCipher = RecordCipher.tls12(suite, key, fixedIv);
         this.recordLimit = suite.recordLimit();
+        // As in TLS 1.3, an eighth of the budget is left for the connection to close in good order.
+        this.softLimit = recordLimit - (recordLimit >>> 3);
         this.explicitNonceLength = suite.explicitNonceLength();
         this.prefix = new byte[RecordHeader.HEADER_LENGTH + explicitNonceLength];
     }
@@ -68,8 +71,11 @@ final class Tls12RecordEncryptor implements RecordEncryptor {
         if (dst.remaining() < total) {
             throw new BufferOverflowException();
         }
-        checkLimits();
-        Tls12Aad.fill(aad, sequenceNumber, type.code(), contentLength);
+        // The suite's limit (RFC 8446 §5.5, a bound of the cipher) also keeps the sequence number
+        // from wrapping (RFC 5246 §6.1).
+        sequence.checkSealLimit(recordLimit, "TLS 1.2 has no KeyUpdate, the connection had to close before");
+        long sequenceNumber = sequence.next();
+        Tls12Aad.fill(aad, sequenceNumber, type.code(), RecordHeader.LEGACY_RECORD_VERSION, contentLength);
         RecordHeader.putHeader(prefix, type.code(), total - RecordHeader.HEADER_LENGTH);
         for (int i = 0; i < explicitNonceLength; i++) {
             prefix[RecordHeader.HEADER_LENGTH + i] = (byte) (sequenceNumber >>> (8 * (explicitNonceLength - 1 - i)));
@@ -77,20 +83,13 @@ final class Tls12RecordEncryptor implements RecordEncryptor {
         int sealedLength = contentLength + CipherSuiteSpec.TAG_LENGTH;
         arrays.input(plaintext, plaintext.position(), contentLength, false);
         arrays.output(dst, prefix.length, sealedLength);
-        Cipher cipher = recordCipher.init(Cipher.ENCRYPT_MODE, sequenceNumber);
-        int written;
-        try {
-            cipher.updateAAD(aad);
-            // RFC 5246 §6.2.3.3: additional_data = seq_num + type + version + length.
-            written = cipher.doFinal(arrays.inArray, arrays.inOffset, contentLength, arrays.outArray, arrays.outOffset);
-        } catch (GeneralSecurityException e) {
-            throw new TlsFailure(FailureReason.INTERNAL, "record encryption failed", e);
-        }
+        // RFC 5246 §6.2.3.3: additional_data = seq_num + type + version + length.
+        int written = arrays.doFinal(recordCipher.init(Cipher.ENCRYPT_MODE, sequenceNumber), aad, contentLength);
         if (written != sealedLength) {
             throw new TlsFailure(FailureReason.INTERNAL,
                     "AEAD wrote " + written + " bytes, expected " + sealedLength);
         }
-        sequenceNumber++;
+        sequence.advance();
         plaintext.position(plaintext.position() + contentLength);
         arrays.finish(dst, prefix, sealedLength);
         return total;
@@ -113,19 +112,9 @@ final class Tls12RecordEncryptor implements RecordEncryptor {
         }
     }
 
-    private void checkLimits() {
-        // The suite's limit (RFC 8446 §5.5, a bound of the cipher) is below 2^64 - 1 records, so
-        // the sequence number never wraps either (RFC 5246 §6.1).
-        if (Long.compareUnsigned(sequenceNumber, recordLimit) >= 0) {
-            throw new TlsFailure(FailureReason.KEY_USAGE_LIMIT_REACHED,
-                    "key usage limit of " + Long.toUnsignedString(recordLimit)
-                            + " records reached; TLS 1.2 has no KeyUpdate, the connection had to close before");
-        }
-    }
-
     @Override
     public long sequenceNumber() {
-        return sequenceNumber;
+        return sequence.next();
     }
 
     /** Always false: TLS 1.2 has no KeyUpdate; the connection closes before the limit instead. */
@@ -134,8 +123,14 @@ final class Tls12RecordEncryptor implements RecordEncryptor {
         return false;
     }
 
+    /** Seven eighths of the suite's record limit are used: time to close (there is no KeyUpdate). */
+    @Override
+    public boolean nearUsageLimit() {
+        return sequence.reached(softLimit);
+    }
+
     /** Test hook: jumps the sequence number, to reach the limits without sealing 2^24 records. */
     void setSequenceNumberForTest(long next) {
-        this.sequenceNumber = next;
+        sequence.setForTest(next);
     }
 }

@@ -6,8 +6,6 @@ import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.TlsFailure;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 
 /**
@@ -22,11 +20,7 @@ import javax.crypto.Cipher;
 final class Tls13RecordDecryptor implements RecordDecryptor {
     private final RecordCipher recordCipher;
     private final byte[] aad = new byte[RecordHeader.HEADER_LENGTH];
-    /**
-     * Lazily made, for buffers without an accessible array; one array serves input and output
-     * (the AEAD is copy-safe).
-     */
-    private byte[] staging;
+    private final AeadArrays arrays = new AeadArrays(true);
     /**
      * JDK 17's ChaCha20-Poly1305 decrypts straight from the input array only when the
      * ciphertext starts at offset 0; from any other offset it first buffers it in a growing
@@ -35,8 +29,7 @@ final class Tls13RecordDecryptor implements RecordDecryptor {
      * ChaCha20 one copy into the staging array is cheaper.
      */
     private final boolean copyUnlessAtZero;
-    private long sequenceNumber;
-    private boolean sequenceExhausted;
+    private final SequenceNumber sequence = new SequenceNumber();
 
     Tls13RecordDecryptor(CipherSuiteSpec suite, byte[] key, byte[] iv) {
         this.recordCipher = new RecordCipher(suite, key, iv);
@@ -103,44 +96,21 @@ final class Tls13RecordDecryptor implements RecordDecryptor {
         if (dst.remaining() < innerLength) {
             throw new BufferOverflowException();
         }
-        checkSequence();
+        sequence.checkNotExhausted();
         for (int i = 0; i < aad.length; i++) {
             aad[i] = record.get(start + i);
         }
-        // The AEAD runs on arrays: the buffers' own when they have one (no copy), otherwise
-        // (direct or read-only buffers, and ChaCha20 input: see copyUnlessAtZero) reused staging
-        // arrays, because JCA's ByteBuffer path for direct buffers copies through temporary
-        // arrays on every call.
-        byte[] in;
-        int inOffset;
-        if (record.hasArray() && !copyUnlessAtZero) {
-            in = record.array();
-            inOffset = record.arrayOffset() + start + RecordHeader.HEADER_LENGTH;
-        } else {
-            in = staging(ciphertextLength);
-            record.get(start + RecordHeader.HEADER_LENGTH, in, 0, ciphertextLength);
-            inOffset = 0;
-        }
-        boolean inPlace = dst.hasArray();
-        byte[] out = inPlace ? dst.array() : staging(ciphertextLength);
-        int outOffset = inPlace ? dst.arrayOffset() + dst.position() : 0;
+        arrays.input(record, start + RecordHeader.HEADER_LENGTH, ciphertextLength, copyUnlessAtZero);
+        arrays.output(dst, 0, innerLength);
         int opened;
-        Cipher cipher = recordCipher.init(Cipher.DECRYPT_MODE, sequenceNumber);
         try {
-            cipher.updateAAD(aad);
-            // Copy-safe (Cipher#doFinal): input and output may be the same array.
-            opened = cipher.doFinal(in, inOffset, ciphertextLength, out, outOffset);
-        } catch (AEADBadTagException e) {
-            throw new TlsFailure(FailureReason.RECORD_MAC, "record authentication failed");
-        } catch (GeneralSecurityException e) {
-            throw new TlsFailure(FailureReason.INTERNAL, "record decryption failed", e);
+            opened = arrays.doFinal(recordCipher.init(Cipher.DECRYPT_MODE, sequence.next()), aad, ciphertextLength);
         } finally {
             record.position(start + total);
         }
-        sequenceNumber++;
-        if (sequenceNumber == 0) {
-            sequenceExhausted = true;
-        }
+        sequence.advance();
+        byte[] out = arrays.outArray;
+        int outOffset = arrays.outOffset;
         // RFC 8446 §5.4: scan from the end for the first non-zero octet, the content type.
         int i = outOffset + opened - 1;
         while (i >= outOffset && out[i] == 0) {
@@ -151,12 +121,7 @@ final class Tls13RecordDecryptor implements RecordDecryptor {
                     "TLSInnerPlaintext has no non-zero content type (RFC 8446 §5.4)");
         }
         ContentType type = innerType(out[i] & 0xFF);
-        int contentLength = i - outOffset;
-        if (inPlace) {
-            dst.position(dst.position() + contentLength);
-        } else {
-            dst.put(out, 0, contentLength);
-        }
+        arrays.finish(dst, i - outOffset);
         return type;
     }
 
@@ -178,26 +143,13 @@ final class Tls13RecordDecryptor implements RecordDecryptor {
                 "protected record of inner content type " + new ContentType(code));
     }
 
-    private byte[] staging(int needed) {
-        staging = RecordCipher.staging(staging, needed, RecordHeader.MAX_CIPHERTEXT);
-        return staging;
-    }
-
-    private void checkSequence() {
-        if (sequenceExhausted) {
-            // RFC 8446 §5.3: the peer had to rekey before its sequence number wrapped.
-            throw new TlsFailure(FailureReason.SEQUENCE_NUMBER_EXHAUSTED,
-                    "peer sent more than 2^64 records under one key");
-        }
-    }
-
     @Override
     public long sequenceNumber() {
-        return sequenceNumber;
+        return sequence.next();
     }
 
     /** Test hook: jumps the sequence number, to reach the limits without 2^64 records. */
     void setSequenceNumberForTest(long next) {
-        this.sequenceNumber = next;
+        sequence.setForTest(next);
     }
 }

@@ -29,13 +29,8 @@ final class Tls13RecordEncryptor implements RecordEncryptor {
     private final byte[] aad = new byte[RecordHeader.HEADER_LENGTH];
     /** The content type of TLSInnerPlaintext at index 0, then zeros for padding (§5.2). */
     private final byte[] trailer = new byte[1 + TRAILER_CHUNK];
-    /**
-     * Lazily made, for buffers without an accessible array: content in, ciphertext out. Small
-     * until a large record needs them ({@link RecordCipher#staging}).
-     */
-    private byte[] stagingIn;
-    private byte[] stagingOut;
-    private long sequenceNumber;
+    private final AeadArrays arrays = new AeadArrays(false);
+    private final SequenceNumber sequence = new SequenceNumber();
 
     Tls13RecordEncryptor(CipherSuiteSpec suite, byte[] key, byte[] iv) {
         this.recordCipher = new RecordCipher(suite, key, iv);
@@ -74,35 +69,21 @@ final class Tls13RecordEncryptor implements RecordEncryptor {
         if (dst.remaining() < total) {
             throw new BufferOverflowException();
         }
-        checkLimits();
+        // RFC 8446 §5.5. The limit is at most 2^64 - 1 records (unsigned), so the last sequence
+        // number ever used is 2^64 - 2 and the counter never wraps (§5.3).
+        sequence.checkSealLimit(recordLimit, "a KeyUpdate was due (RFC 8446 §5.5)");
         int ciphertextLength = total - RecordHeader.HEADER_LENGTH;
-        aad[0] = (byte) OUTER_TYPE.code();
-        aad[1] = (byte) (RecordHeader.LEGACY_RECORD_VERSION >>> 8);
-        aad[2] = (byte) RecordHeader.LEGACY_RECORD_VERSION;
-        aad[3] = (byte) (ciphertextLength >>> 8);
-        aad[4] = (byte) ciphertextLength;
-        // The AEAD runs on arrays: the buffers' own when they have one (no copy), otherwise
-        // (direct or read-only buffers) reused staging arrays, because JCA's ByteBuffer path
-        // for direct buffers copies through temporary arrays on every call.
-        byte[] in;
-        int inOffset;
-        if (plaintext.hasArray()) {
-            in = plaintext.array();
-            inOffset = plaintext.arrayOffset() + plaintext.position();
-        } else {
-            in = stagingIn(contentLength);
-            plaintext.get(plaintext.position(), in, 0, contentLength);
-            inOffset = 0;
-        }
-        boolean inPlace = dst.hasArray();
-        byte[] out = inPlace ? dst.array() : stagingOut(ciphertextLength);
-        int outOffset = inPlace ? dst.arrayOffset() + dst.position() + RecordHeader.HEADER_LENGTH : 0;
-        Cipher cipher = recordCipher.init(Cipher.ENCRYPT_MODE, sequenceNumber);
+        RecordHeader.putHeader(aad, OUTER_TYPE.code(), ciphertextLength);
+        arrays.input(plaintext, plaintext.position(), contentLength, false);
+        arrays.output(dst, RecordHeader.HEADER_LENGTH, ciphertextLength);
+        byte[] out = arrays.outArray;
+        int outOffset = arrays.outOffset;
+        Cipher cipher = recordCipher.init(Cipher.ENCRYPT_MODE, sequence.next());
         int written;
         try {
             // RFC 8446 §5.2: additional_data = TLSCiphertext.opaque_type || legacy_record_version || length.
             cipher.updateAAD(aad);
-            written = cipher.update(in, inOffset, contentLength, out, outOffset);
+            written = cipher.update(arrays.inArray, arrays.inOffset, contentLength, out, outOffset);
             trailer[0] = (byte) type.code();
             int trailerLength = 1 + Math.min(padding, TRAILER_CHUNK);
             int remainingPadding = padding - (trailerLength - 1);
@@ -122,25 +103,10 @@ final class Tls13RecordEncryptor implements RecordEncryptor {
             throw new TlsFailure(FailureReason.INTERNAL,
                     "AEAD wrote " + written + " bytes, expected " + ciphertextLength);
         }
-        sequenceNumber++;
+        sequence.advance();
         plaintext.position(plaintext.position() + contentLength);
-        if (inPlace) {
-            System.arraycopy(aad, 0, out, outOffset - RecordHeader.HEADER_LENGTH, RecordHeader.HEADER_LENGTH);
-            dst.position(dst.position() + total);
-        } else {
-            dst.put(aad).put(out, 0, ciphertextLength);
-        }
+        arrays.finish(dst, aad, ciphertextLength);
         return total;
-    }
-
-    private byte[] stagingIn(int needed) {
-        stagingIn = RecordCipher.staging(stagingIn, needed, RecordHeader.MAX_PLAINTEXT);
-        return stagingIn;
-    }
-
-    private byte[] stagingOut(int needed) {
-        stagingOut = RecordCipher.staging(stagingOut, needed, RecordHeader.MAX_CIPHERTEXT);
-        return stagingOut;
     }
 
     private static void checkArguments(ContentType type, int contentLength, int padding) {
@@ -157,29 +123,19 @@ final class Tls13RecordEncryptor implements RecordEncryptor {
         }
     }
 
-    private void checkLimits() {
-        // RFC 8446 §5.5. The limit is at most 2^64 - 1 records (unsigned), so the last sequence
-        // number ever used is 2^64 - 2 and the counter never wraps (§5.3).
-        if (Long.compareUnsigned(sequenceNumber, recordLimit) >= 0) {
-            throw new TlsFailure(FailureReason.KEY_USAGE_LIMIT_REACHED,
-                    "key usage limit of " + Long.toUnsignedString(recordLimit)
-                            + " records reached (RFC 8446 §5.5); a KeyUpdate was due");
-        }
-    }
-
     @Override
     public long sequenceNumber() {
-        return sequenceNumber;
+        return sequence.next();
     }
 
     /** Most of the §5.5 budget is used: seven eighths of the suite's record limit. */
     @Override
     public boolean needsKeyUpdate() {
-        return Long.compareUnsigned(sequenceNumber, softLimit) >= 0;
+        return sequence.reached(softLimit);
     }
 
     /** Test hook: jumps the sequence number, to reach the limits without sealing 2^24 records. */
     void setSequenceNumberForTest(long next) {
-        this.sequenceNumber = next;
+        sequence.setForTest(next);
     }
 }

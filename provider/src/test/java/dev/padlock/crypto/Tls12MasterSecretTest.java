@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,21 @@ class Tls12MasterSecretTest {
                 HEX.formatHex(ms(AES_128).verifyData(true, HEX.parseHex(SESSION_HASH_256))));
         assertEquals("e0f25c1932435293f8db9846",
                 HEX.formatHex(ms(AES_256).verifyData(false, HEX.parseHex(SESSION_HASH_384))));
+    }
+
+    @Test
+    void verifyDataMatchesOnlyTheSendersExactBytes() {
+        Tls12MasterSecret ms = ms(AES_128);
+        byte[] hash = HEX.parseHex(SESSION_HASH_256);
+        byte[] right = HEX.parseHex("28dd8f26a83b6dc438e4f453");
+        assertTrue(ms.verifyDataMatches(true, hash, right));
+        assertFalse(ms.verifyDataMatches(false, hash, right), "server finished label");
+        for (int i = 0; i < right.length; i++) {
+            byte[] wrong = right.clone();
+            wrong[i] ^= 1;
+            assertFalse(ms.verifyDataMatches(true, hash, wrong), "byte " + i);
+        }
+        assertFalse(ms.verifyDataMatches(true, hash, Arrays.copyOf(right, 11)));
     }
 
     @Test

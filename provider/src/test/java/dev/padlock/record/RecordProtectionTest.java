@@ -126,6 +126,30 @@ class RecordProtectionTest {
         }
     }
 
+    /**
+     * RFC 8446 §4.2.10: a server skipping rejected early data tries each record at the same
+     * sequence number until one opens. JDK 17's ChaCha20 refuses a second init with the key and
+     * nonce of the previous one, even to decrypt; that must stay bad_record_mac, not become
+     * internal_error, and the genuine record must still open.
+     */
+    @Test
+    void recordsThatFailAtOneSequenceNumberLeaveItUsable() {
+        for (CipherSuiteSpec suite : CipherSuiteSpec.SUPPORTED) {
+            Bytes record = seal(encryptor(suite), ContentType.APPLICATION_DATA, CONTENT, 0, ByteBuffer::allocate);
+            byte[] tampered = record.toByteArray();
+            tampered[tampered.length - 1] ^= 1;
+            Tls13RecordDecryptor decryptor = decryptor(suite);
+            for (int i = 0; i < 3; i++) {
+                TlsFailure f = assertThrows(TlsFailure.class,
+                        () -> decryptor.open(ByteBuffer.wrap(tampered.clone()), ByteBuffer.allocate(64)));
+                assertEquals(FailureReason.RECORD_MAC, f.reason(), suite.suite() + " failure " + i);
+            }
+            ByteBuffer out = ByteBuffer.allocate(64);
+            assertEquals(ContentType.APPLICATION_DATA, decryptor.open(copy(record, ByteBuffer::allocate), out));
+            assertEquals(CONTENT, contents(out.flip()), suite.suite().toString());
+        }
+    }
+
     @Test
     void recordOpensOnlyAtItsOwnSequenceNumber() {
         CipherSuiteSpec suite = CipherSuiteSpec.TLS_CHACHA20_POLY1305_SHA256;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.crypto.CipherSuiteSpec;
 import dev.padlock.crypto.Tls12RecordKeys;
@@ -158,6 +159,28 @@ class Tls12RecordProtectionTest {
         }
     }
 
+    /**
+     * After a record that fails, the next one has the same sequence number and so, for
+     * ChaCha20, the same nonce; JDK 17's ChaCha20 refuses a second init with the nonce of the
+     * previous one even to decrypt, which must not turn into internal_error.
+     */
+    @Test
+    void aRecordOpensAfterAFailedOneAtTheSameSequenceNumber() {
+        for (CipherSuiteSpec suite : CipherSuiteSpec.SUPPORTED_TLS12) {
+            Bytes record = seal(encryptor(suite), ContentType.APPLICATION_DATA, CONTENT, ByteBuffer::allocate);
+            byte[] tampered = record.toByteArray();
+            tampered[tampered.length - 1] ^= 1;
+            Tls12RecordDecryptor decryptor = decryptor(suite);
+            for (int i = 0; i < 2; i++) {
+                assertFails(() -> decryptor.open(ByteBuffer.wrap(tampered.clone()), ByteBuffer.allocate(64)),
+                        FailureReason.RECORD_MAC, suite.suite() + " failure " + i);
+            }
+            ByteBuffer out = ByteBuffer.allocate(64);
+            assertEquals(ContentType.APPLICATION_DATA, decryptor.open(copy(record, ByteBuffer::allocate), out));
+            assertEquals(CONTENT, contents(out.flip()), suite.suite().toString());
+        }
+    }
+
     @Test
     void gcmUsesThePeersExplicitNonceWhateverItIs() throws GeneralSecurityException {
         // RFC 5288 §3 leaves the choice of nonce_explicit to the sender; the AAD keeps the sequence number.
@@ -228,10 +251,15 @@ class Tls12RecordProtectionTest {
     }
 
     @Test
-    void gcmStopsAtItsRecordLimitWithoutAKeyUpdateAndChaCha20BeforeTheSequenceWraps() {
+    void nearTheLimitItAsksToCloseAndAtTheLimitItStopsWithoutAKeyUpdate() {
         for (CipherSuiteSpec suite : CipherSuiteSpec.SUPPORTED_TLS12) {
             Tls12RecordEncryptor encryptor = encryptor(suite);
-            encryptor.setSequenceNumberForTest(suite.recordLimit() - 1);
+            long limit = suite.recordLimit();
+            encryptor.setSequenceNumberForTest(limit - (limit >>> 3) - 1);
+            assertFalse(encryptor.nearUsageLimit(), suite.suite().toString());
+            seal(encryptor, ContentType.APPLICATION_DATA, CONTENT, ByteBuffer::allocate);
+            assertTrue(encryptor.nearUsageLimit(), "seven eighths used: time to close");
+            encryptor.setSequenceNumberForTest(limit - 1);
             seal(encryptor, ContentType.APPLICATION_DATA, CONTENT, ByteBuffer::allocate);
             assertFalse(encryptor.needsKeyUpdate(), "TLS 1.2 has no KeyUpdate");
             TlsFailure f = assertFails(() -> seal(encryptor, ContentType.APPLICATION_DATA, CONTENT,
