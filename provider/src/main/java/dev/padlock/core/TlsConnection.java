@@ -581,14 +581,14 @@ public final class TlsConnection implements HandshakeOutput {
             consumed = gather.remaining();
             writer.seal(ContentType.APPLICATION_DATA, gather, 0, dst);
         }
-        if (writer.needsKeyUpdate()) {
-            if (handshaker.canUpdateKeys()) {
+        if (handshaker.canUpdateKeys()) {
+            if (writer.needsKeyUpdate()) {
                 handshaker.updateKeys(false);
-            } else {
-                // TLS 1.2 has no KeyUpdate: close cleanly before the key's usage limit, as the
-                // record layer would refuse the records past it.
-                closeOutbound();
             }
+        } else if (writer.nearUsageLimit()) {
+            // TLS 1.2 has no KeyUpdate: close cleanly before the key's usage limit, as the record
+            // layer would refuse the records past it (SunJSSE closes under jdk.tls.keyLimits).
+            closeOutbound();
         }
         return consumed;
     }

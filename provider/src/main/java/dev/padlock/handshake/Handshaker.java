@@ -78,11 +78,6 @@ public abstract sealed class Handshaker permits Tls13Handshaker, Tls12Handshaker
         return true;
     }
 
-    /** The version negotiated, or null before the hellos decided it. */
-    public ProtocolVersion negotiatedVersion() {
-        return session.protocolVersion();
-    }
-
     public final TlsSession session() {
         return session;
     }

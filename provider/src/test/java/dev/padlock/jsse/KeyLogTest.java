@@ -65,6 +65,38 @@ class KeyLogTest {
         assertEquals(clientLines.size(), serverLines.size());
     }
 
+    /** TLS 1.2 logs one CLIENT_RANDOM line with the 48-byte master secret, the same on both sides. */
+    @Test
+    void tls12LogsOneClientRandomLineWithTheMasterSecret(@TempDir Path dir) throws Exception {
+        Path clientLog = dir.resolve("client.keys");
+        Path serverLog = dir.resolve("server.keys");
+        SSLContext client = Contexts.padlock(TestPki.keyManagers(KeyKind.EC_P256), TestPki.trustManagers(), Map.of(),
+                keyLog(clientLog));
+        SSLContext server = Contexts.padlock(TestPki.keyManagers(KeyKind.EC_P256), TestPki.trustManagers(), Map.of(),
+                keyLog(serverLog));
+        SSLEngine clientEngine = client.createSSLEngine("localhost", 443);
+        clientEngine.setEnabledProtocols(new String[] {"TLSv1.2"});
+        EnginePair pair = new EnginePair(clientEngine, server.createSSLEngine());
+        AtomicReference<String> clientRandom = new AtomicReference<>();
+        pair.tapClientToServer(chunk -> {
+            if (clientRandom.get() == null) {
+                byte[] random = new byte[32];
+                chunk.duplicate().position(chunk.position() + 11).get(random);
+                clientRandom.set(HexFormat.of().formatHex(random));
+            }
+            return chunk;
+        });
+        pair.handshake();
+        assertEquals("TLSv1.2", clientEngine.getSession().getProtocol());
+        List<String> clientLines = Files.readAllLines(clientLog);
+        assertEquals(1, clientLines.size(), clientLines::toString);
+        String[] parts = clientLines.get(0).split(" ");
+        assertEquals("CLIENT_RANDOM", parts[0]);
+        assertEquals(clientRandom.get(), parts[1]);
+        assertEquals(96, parts[2].length(), "the master secret is 48 bytes");
+        assertEquals(clientLines, Files.readAllLines(serverLog));
+    }
+
     private static Diagnostics keyLog(Path file) {
         return Diagnostics.from(Map.of("dev.padlock.keyLogFile", file.toString())::get, name -> null);
     }

@@ -6,7 +6,6 @@ import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.Finished;
 import dev.padlock.wire.HandshakeMessage;
 import dev.padlock.wire.TlsFailure;
-import java.security.MessageDigest;
 
 /**
  * Either side, after the peer's ChangeCipherSpec: the peer's Finished (RFC 5246 §7.4.9). In a
@@ -36,8 +35,7 @@ final class ExpectFinished implements State {
             throw Handshaker.unexpected(this, message);
         }
         boolean client = hs.config.clientMode();
-        byte[] expected = keys.master().verifyData(!client, hs.transcript.currentHash());
-        if (!MessageDigest.isEqual(expected, finished.verifyData().toByteArray())) {
+        if (!keys.master().verifyDataMatches(!client, hs.transcript.currentHash(), finished.verifyData().toByteArray())) {
             throw new TlsFailure(FailureReason.FINISHED_MISMATCH,
                     "the " + (client ? "server's" : "client's") + " Finished does not verify");
         }

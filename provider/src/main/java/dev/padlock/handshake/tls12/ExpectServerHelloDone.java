@@ -58,6 +58,8 @@ final class ExpectServerHelloDone implements State {
     @Override
     public State handle(HandshakeMessage message, Bytes raw) {
         if (message instanceof Tls12CertificateRequest cr && request == null) {
+            // What getPeerSupportedSignatureAlgorithms reports, as for a TLS 1.3 CertificateRequest.
+            hs.session.peerSignatureSchemes(cr.signatureSchemes());
             hs.transcript.add(raw);
             return new ExpectServerHelloDone(hs, hello, serverHello, suite, keyExchange, cr);
         }

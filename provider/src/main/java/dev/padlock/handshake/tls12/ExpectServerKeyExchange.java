@@ -55,7 +55,6 @@ final class ExpectServerKeyExchange implements State {
         }
         verifySignature(ske);
         hs.session.namedGroup(group);
-        hs.session.peerSignatureSchemes(List.of(ske.algorithm()));
         hs.transcript.add(raw);
         return new ExpectServerHelloDone(hs, hello, serverHello, suite, ske, null);
     }

@@ -55,10 +55,6 @@ public final class ClientHandshaker extends Tls13Handshaker {
     public void start() {
         byte[] random = new byte[32];
         config.random().nextBytes(random);
-        ClientKeyShares shares = ClientKeyShares.start(config.namedGroups(), config.keyShareCount(), config.random());
-        session.localSignatureSchemes(Negotiation.union(config.signatureSchemes(), config.signatureSchemesCert()));
-        session.requestedServerNames(config.serverNames());
-
         ClientTicket offered = usableTicket();
         if (offered != null) {
             secrets.hold("psk", offered.psk());
@@ -68,6 +64,10 @@ public final class ClientHandshaker extends Tls13Handshaker {
         // 5077 §3.4: beside a TLS 1.2 ticket, one shows whether a TLS 1.2 server resumed.
         byte[] sessionId = new byte[config.middleboxCompatibility() || offeredTls12 != null ? 32 : 0];
         config.random().nextBytes(sessionId);
+
+        ClientKeyShares shares = ClientKeyShares.start(config.namedGroups(), config.keyShareCount(), config.random());
+        session.localSignatureSchemes(Negotiation.union(config.signatureSchemes(), config.signatureSchemesCert()));
+        session.requestedServerNames(config.serverNames());
         ClientHello hello = withPsk(new ClientHello(ProtocolVersion.TLSV1_2, Bytes.wrap(random),
                 Bytes.wrap(sessionId), suites(), Bytes.of((byte) 0), extensions(shares)), offered);
         offeredExtensions = Negotiation.typesOf(hello.extensions());
