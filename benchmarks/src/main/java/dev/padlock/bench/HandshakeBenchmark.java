@@ -16,11 +16,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One full TLS 1.3 handshake per operation: a new client and server engine from the same
- * provider, driven in memory until both are done. Key exchange is x25519 only (the fork sets
+ * One full handshake per operation: a new client and server engine from the same provider,
+ * driven in memory until both are done. Key exchange is x25519 only (the fork sets
  * {@code jdk.tls.namedGroups}, which both providers read: otherwise Padlock's client would also
- * generate a P-256 share). The client offers TLS_AES_128_GCM_SHA256 only, so both providers run
- * the same suite, and has no peer host, so no session is ever resumed.
+ * generate a P-256 share). The client enables only {@code protocol} and offers one suite,
+ * TLS_AES_128_GCM_SHA256 or, under TLS 1.2, TLS_ECDHE_{ECDSA,RSA}_WITH_AES_128_GCM_SHA256 for
+ * the key type, so both providers run the same suite; it has no peer host, so no session is
+ * ever resumed.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -36,22 +38,28 @@ public class HandshakeBenchmark {
     @Param({"EC", "RSA", "Ed25519"})
     public String keyType;
 
+    @Param({"TLSv1.3", "TLSv1.2"})
+    public String protocol;
+
+    private String suite;
     private SSLContext context;
     private Tls.Buffers buffers;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
+        Tls.groupsFor(protocol);
         context = Tls.context(provider, BenchPki.generate(keyType));
-        SSLEngine client = Tls.client(context, SUITE);
+        suite = Tls.suite(protocol, SUITE, keyType);
+        SSLEngine client = Tls.client(context, protocol, suite);
         SSLEngine server = Tls.server(context);
         buffers = new Tls.Buffers(client, false);
         Tls.handshake(client, server, buffers);
-        Tls.checkNegotiated(client, server, SUITE);
+        Tls.checkNegotiated(client, server, protocol, suite);
     }
 
     @Benchmark
     public SSLEngine fullHandshake() throws SSLException {
-        SSLEngine client = Tls.client(context, SUITE);
+        SSLEngine client = Tls.client(context, protocol, suite);
         SSLEngine server = Tls.server(context);
         Tls.handshake(client, server, buffers);
         return client;

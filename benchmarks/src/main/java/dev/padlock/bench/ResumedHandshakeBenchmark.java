@@ -17,9 +17,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One resumed TLS 1.3 handshake (PSK with a fresh x25519 exchange, RFC 8446 §2.2) per
- * operation: the client engine knows its peer ("localhost", 443), so the client session context
- * offers a ticket from an earlier handshake; each handshake brings new tickets for the next.
+ * One resumed handshake per operation: TLS 1.3 (PSK with a fresh x25519 exchange, RFC 8446
+ * §2.2) or TLS 1.2 (an abbreviated handshake from a session ticket, RFC 5077 §3.1, or a session
+ * id: no key exchange at all). The client engine knows its peer ("localhost", 443), so the client
+ * session context offers a ticket from an earlier handshake; each handshake brings new tickets
+ * for the next.
  * Set-up proves it resumes: a resumed server flight carries no Certificate and no
  * CertificateVerify, so the server sends at least 300 bytes fewer than in the full handshake
  * (the self-signed P-256 certificate alone is about 400), and for Padlock
@@ -37,20 +39,28 @@ public class ResumedHandshakeBenchmark {
     @Param({"Padlock", "SunJSSE"})
     public String provider;
 
+    @Param({"TLSv1.3", "TLSv1.2"})
+    public String protocol;
+
+    private String suite;
     private SSLContext context;
     private Tls.Buffers buffers;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
+        Tls.groupsFor(protocol);
         context = Tls.context(provider, BenchPki.generate("EC"));
-        SSLEngine client = Tls.client(context, HandshakeBenchmark.SUITE, HOST, PORT);
+        suite = Tls.suite(protocol, HandshakeBenchmark.SUITE, "EC");
+        SSLEngine client = Tls.client(context, protocol, suite, HOST, PORT);
         SSLEngine server = Tls.server(context);
         buffers = new Tls.Buffers(client, false);
         long full = Tls.handshake(client, server, buffers);
-        Tls.checkNegotiated(client, server, HandshakeBenchmark.SUITE);
+        Tls.checkNegotiated(client, server, protocol, suite);
         for (int i = 0; i < 3; i++) {
-            SSLEngine c = Tls.client(context, HandshakeBenchmark.SUITE, HOST, PORT);
-            long resumed = Tls.handshake(c, Tls.server(context), buffers);
+            SSLEngine c = Tls.client(context, protocol, suite, HOST, PORT);
+            SSLEngine s = Tls.server(context);
+            long resumed = Tls.handshake(c, s, buffers);
+            Tls.checkNegotiated(c, s, protocol, suite);
             boolean padlockSaysResumed = !"Padlock".equals(provider) || Padlock.isResumed(c.getSession());
             if (full - resumed < 300 || !padlockSaysResumed) {
                 throw new IllegalStateException(provider + " did not resume: the server sent " + resumed
@@ -61,6 +71,6 @@ public class ResumedHandshakeBenchmark {
 
     @Benchmark
     public long resumedHandshake() throws SSLException {
-        return Tls.handshake(Tls.client(context, HandshakeBenchmark.SUITE, HOST, PORT), Tls.server(context), buffers);
+        return Tls.handshake(Tls.client(context, protocol, suite, HOST, PORT), Tls.server(context), buffers);
     }
 }

@@ -15,6 +15,7 @@ final class Tls {
     static final String PADLOCK = "Padlock";
     static final String SUN = "SunJSSE";
     static final String TLS13 = "TLSv1.3";
+    static final String TLS12 = "TLSv1.2";
 
     /** Generous: a TLS 1.3 handshake takes a handful of flights, each a few wrap/unwrap calls. */
     private static final int MAX_ROUNDS = 64;
@@ -49,10 +50,48 @@ final class Tls {
         return client;
     }
 
+    /** As {@link #client(SSLContext, String)}, enabling only {@code protocol} (TLSv1.3 or TLSv1.2). */
+    static SSLEngine client(SSLContext context, String protocol, String suite) {
+        SSLEngine client = client(context, suite);
+        client.setEnabledProtocols(new String[] {protocol});
+        return client;
+    }
+
+    /**
+     * The suite a benchmark runs under {@code protocol}, named by its TLS 1.3 suite: for TLSv1.2
+     * the ECDHE suite with the same AEAD and hash, authenticated as the certificate's key allows
+     * (ECDHE_RSA for RSA; ECDHE_ECDSA for EC P-256 and, by RFC 8422 §5.1.1, Ed25519).
+     */
+    static String suite(String protocol, String tls13Suite, String keyType) {
+        if (TLS13.equals(protocol)) {
+            return tls13Suite;
+        }
+        if (!TLS12.equals(protocol)) {
+            throw new IllegalArgumentException("unknown protocol " + protocol);
+        }
+        String aead = tls13Suite.substring("TLS_".length());
+        return "TLS_ECDHE_" + ("RSA".equals(keyType) ? "RSA" : "ECDSA") + "_WITH_" + aead;
+    }
+
+    /**
+     * For the handshake benchmarks, whose forks run with {@code -Djdk.tls.namedGroups=x25519}: under
+     * TLS 1.2 the client's supported_groups also names the curves it accepts in ECDSA certificates
+     * (RFC 8422 §5.3), so without secp256r1 no server may use the P-256 certificate. TLS 1.2 has no
+     * key shares, so the second group costs the client nothing and x25519 is still the one agreed
+     * on (first in both providers' lists). Runs before the fork's first context: SunJSSE reads the
+     * property once, and JMH gives each parameter combination its own fork.
+     */
+    static void groupsFor(String protocol) {
+        if (TLS12.equals(protocol)) {
+            System.setProperty("jdk.tls.namedGroups", "x25519,secp256r1");
+        }
+    }
+
     /** A client engine that knows its peer, so the context's session cache can resume with it. */
-    static SSLEngine client(SSLContext context, String suite, String host, int port) {
+    static SSLEngine client(SSLContext context, String protocol, String suite, String host, int port) {
         SSLEngine client = context.createSSLEngine(host, port);
         client.setUseClientMode(true);
+        client.setEnabledProtocols(new String[] {protocol});
         client.setEnabledCipherSuites(new String[] {suite});
         return client;
     }
@@ -169,10 +208,15 @@ final class Tls {
 
     /** Fails unless both sides agree on TLS 1.3 and, when given, on {@code suite}. */
     static void checkNegotiated(SSLEngine client, SSLEngine server, String suite) {
+        checkNegotiated(client, server, TLS13, suite);
+    }
+
+    /** Fails unless both sides agree on {@code protocol} and, when given, on {@code suite}. */
+    static void checkNegotiated(SSLEngine client, SSLEngine server, String protocol, String suite) {
         String cp = client.getSession().getProtocol();
         String sp = server.getSession().getProtocol();
-        if (!TLS13.equals(cp) || !TLS13.equals(sp)) {
-            throw new IllegalStateException("negotiated " + cp + " / " + sp + ", not TLSv1.3");
+        if (!protocol.equals(cp) || !protocol.equals(sp)) {
+            throw new IllegalStateException("negotiated " + cp + " / " + sp + ", not " + protocol);
         }
         String cs = client.getSession().getCipherSuite();
         if (!cs.equals(server.getSession().getCipherSuite()) || (suite != null && !suite.equals(cs))) {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -19,17 +21,28 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManager;
 
-/** Padlock contexts, and the JDK's engine-based HTTPS server and client running on them. */
+/**
+ * Padlock contexts, and the JDK's engine-based HTTPS server and client running on them.
+ *
+ * <p>{@code -Dpadlock.it.provider=SunJSSE} puts SunJSSE in Padlock's seat: every context made
+ * here is then SunJSSE's, which is how tests written ahead of a Padlock feature are checked
+ * against a known-good implementation. The default, and what CI runs, is Padlock.
+ */
 final class Padlock {
+    /** The provider under test: "Padlock" (default) or "SunJSSE". */
+    static final String UNDER_TEST = System.getProperty("padlock.it.provider", "Padlock");
     private static final Duration TIMEOUT = Duration.ofSeconds(Peer.TIMEOUT_SECONDS);
     private static final Object PROPERTIES_LOCK = new Object();
 
@@ -58,7 +71,13 @@ final class Padlock {
             }
             try {
                 properties.forEach(System::setProperty);
-                SSLContext context = SSLContext.getInstance("TLSv1.3", new PadlockProvider());
+                SSLContext context = switch (UNDER_TEST) {
+                    case "Padlock" -> SSLContext.getInstance("TLSv1.3", new PadlockProvider());
+                    // SunJSSE reads its jdk.tls.* properties once per JVM, so the map has no effect on it
+                    case "SunJSSE" -> SSLContext.getInstance("TLSv1.3", "SunJSSE");
+                    default -> throw new IllegalArgumentException("padlock.it.provider=" + UNDER_TEST
+                            + ": expected Padlock or SunJSSE");
+                };
                 context.init(keys, trust, null);
                 return context;
             } finally {
@@ -102,6 +121,11 @@ final class Padlock {
 
         /** @param needClientAuth whether the server requires a client certificate (RFC 8446 §4.3.2) */
         Server(SSLContext context, boolean needClientAuth) {
+            this(context, needClientAuth, parameters -> { });
+        }
+
+        /** @param tune adjusts the server's parameters (protocols, suites) after the client-auth setting */
+        Server(SSLContext context, boolean needClientAuth, Consumer<SSLParameters> tune) {
             try {
                 server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             } catch (IOException e) {
@@ -112,6 +136,7 @@ final class Padlock {
                 public void configure(HttpsParameters params) {
                     SSLParameters parameters = context.getDefaultSSLParameters();
                     parameters.setNeedClientAuth(needClientAuth);
+                    tune.accept(parameters);
                     params.setSSLParameters(parameters);
                 }
             });
@@ -167,7 +192,13 @@ final class Padlock {
 
     /** As {@link #get(SSLContext, int, String)}; HTTP_2 makes HttpClient offer ALPN h2 and http/1.1. */
     static Page get(SSLContext context, int port, String endOfPage, HttpClient.Version version) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(context).version(version)
+        return get(context, port, endOfPage, version, context.getDefaultSSLParameters());
+    }
+
+    /** As {@link #get(SSLContext, int, String, HttpClient.Version)}, with the client's SSL parameters. */
+    static Page get(SSLContext context, int port, String endOfPage, HttpClient.Version version,
+            SSLParameters parameters) throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(context).sslParameters(parameters).version(version)
                 .connectTimeout(TIMEOUT).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/"))
                 .timeout(TIMEOUT).GET().build();
@@ -180,6 +211,55 @@ final class Padlock {
         } finally {
             response.body().close();
         }
+    }
+
+    /**
+     * Whether {@code session} resumed {@code original}, as the provider under test sees it:
+     * {@link dev.padlock.Padlock#isResumed} for Padlock. SunJSSE has no such method; its resumed
+     * session keeps the original's creation time (a ticket-resumed server session gets a new id,
+     * so the id cannot tell), which is good enough to check these tests against SunJSSE.
+     */
+    static boolean isResumed(SSLSession original, SSLSession session) {
+        if (isPadlocks(session)) {
+            return dev.padlock.Padlock.isResumed(session);
+        }
+        return original.getCreationTime() == session.getCreationTime();
+    }
+
+    /**
+     * The session's keying material for {@code label} without a context, which is what OpenSSL's
+     * {@code -keymatexport} asks for. In TLS 1.2 "no context" and "empty context" differ (RFC
+     * 5705 §4: the context length is part of the PRF seed only when a context is given), so this
+     * passes null. SunJSSE exports only on JDK 25 and later ({@code ExtendedSSLSession}).
+     */
+    static byte[] exportKeyingMaterial(SSLSession session, String label, int length) throws Exception {
+        if (isPadlocks(session)) {
+            return dev.padlock.Padlock.exportKeyingMaterial(session, label, null, length);
+        }
+        Method export;
+        try {
+            export = ExtendedSSLSession.class.getMethod("exportKeyingMaterialData", String.class, byte[].class,
+                    int.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(session.getClass().getName() + " cannot export keying material on JDK "
+                    + Runtime.version() + " (SunJSSE needs JDK 25)", e);
+        }
+        try {
+            return (byte[]) export.invoke(session, label, null, length);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** The facts {@link #isResumed} judges by, for an assertion message. */
+    static String resumptionFacts(SSLSession original, SSLSession session) {
+        return "original id " + HexFormat.of().formatHex(original.getId()) + " created " + original.getCreationTime()
+                + ", later id " + HexFormat.of().formatHex(session.getId()) + " created " + session.getCreationTime()
+                + " (" + session.getClass().getName() + ")";
+    }
+
+    private static boolean isPadlocks(SSLSession session) {
+        return session.getClass().getName().startsWith("dev.padlock.");
     }
 
     private static String readUpTo(InputStream in, String endOfPage) {

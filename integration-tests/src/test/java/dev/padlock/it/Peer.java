@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with its stdout and stderr captured to files, so that any assertion about it can show the
  * whole transcript. Closing it destroys the process forcibly if it is still alive.
  */
-final class Peer implements AutoCloseable {
+public final class Peer implements AutoCloseable {
     /** A peer that does not finish in this time is a hang, not a slow machine. */
     static final long TIMEOUT_SECONDS = 30;
 
@@ -56,7 +57,12 @@ final class Peer implements AutoCloseable {
     }
 
     /** Starts {@code command} in {@code workDir}; its output goes to files there. */
-    static Peer start(Path workDir, List<String> command) {
+    public static Peer start(Path workDir, List<String> command) {
+        return start(workDir, command, Map.of());
+    }
+
+    /** As {@link #start(Path, List)}, with {@code environment} added to the inherited one. */
+    public static Peer start(Path workDir, List<String> command, Map<String, String> environment) {
         List<String> resolved = new ArrayList<>(command);
         resolved.set(0, require(command.get(0)));
         int run = RUNS.incrementAndGet();
@@ -64,8 +70,10 @@ final class Peer implements AutoCloseable {
         Path out = workDir.resolve(name + ".stdout");
         Path err = workDir.resolve(name + ".stderr");
         try {
-            Process p = new ProcessBuilder(resolved).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(resolved).directory(workDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             return new Peer(resolved, p, out, err);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + resolved, e);
@@ -95,7 +103,7 @@ final class Peer implements AutoCloseable {
         return peer;
     }
 
-    void send(String input) {
+    public void send(String input) {
         try {
             OutputStream in = process.getOutputStream();
             in.write(input.getBytes(StandardCharsets.UTF_8));
@@ -105,7 +113,7 @@ final class Peer implements AutoCloseable {
         }
     }
 
-    void closeInput() {
+    public void closeInput() {
         try {
             process.getOutputStream().close();
         } catch (IOException e) {
@@ -114,7 +122,7 @@ final class Peer implements AutoCloseable {
     }
 
     /** Waits for the process to end; a hang fails the test with the transcript so far. */
-    void awaitExit() {
+    public void awaitExit() {
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -126,24 +134,24 @@ final class Peer implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    int exitCode() {
+    public int exitCode() {
         return process.exitValue();
     }
 
-    String stdout() {
+    public String stdout() {
         return read(stdout);
     }
 
-    String stderr() {
+    public String stderr() {
         return read(stderr);
     }
 
     /** The command line and everything it printed, for assertion messages. */
-    String transcript() {
+    public String transcript() {
         return "$ " + String.join(" ", command) + (process.isAlive() ? "" : "\n(exit " + process.exitValue() + ")")
                 + "\n--- stdout (" + stdout + ") ---\n" + stdout() + "\n--- stderr (" + stderr + ") ---\n" + stderr();
     }

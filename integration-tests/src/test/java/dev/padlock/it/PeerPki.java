@@ -2,6 +2,7 @@ package dev.padlock.it;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,16 +28,20 @@ import javax.net.ssl.TrustManagerFactory;
  * native peers, SunJSSE key and trust managers for Padlock. A CA (EC P-256) signs server
  * certificates for each key kind (SAN DNS:localhost, IP:127.0.0.1) and a client certificate.
  */
-final class PeerPki {
-    private static final char[] PASSWORD = "changeit".toCharArray();
+public final class PeerPki {
+    /** The password of every key and trust store made here. */
+    public static final String STORE_PASSWORD = "changeit";
+    private static final char[] PASSWORD = STORE_PASSWORD.toCharArray();
 
     /** An end-entity key kind: its file name stem, {@code openssl genpkey} options and JCA name. */
-    enum Kind {
+    public enum Kind {
         RSA_2048("rsa", "RSA", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"),
         ECDSA_P256("ecdsa", "EC", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"),
         ED25519("ed25519", "Ed25519", "-algorithm", "ED25519"),
         /** The client certificate for mutual authentication. */
-        CLIENT_ECDSA_P384("client", "EC", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384");
+        CLIENT_ECDSA_P384("client", "EC", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384"),
+        /** A server key on P-384, for the TLS 1.2 ECDHE_ECDSA suites (last: the others keep their serials). */
+        ECDSA_P384("ecdsa384", "EC", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384");
 
         private final String stem;
         private final String jcaAlgorithm;
@@ -56,7 +61,7 @@ final class PeerPki {
     }
 
     /** Makes the CA and every {@link Kind} in {@code dir}. */
-    static PeerPki create(Path dir) {
+    public static PeerPki create(Path dir) {
         PeerPki pki = new PeerPki(dir);
         pki.makeCa();
         for (Kind kind : Kind.values()) {
@@ -88,15 +93,15 @@ final class PeerPki {
                 "-extfile", kind.stem + ".ext", "-out", kind.stem + ".pem"));
     }
 
-    Path caPem() {
+    public Path caPem() {
         return dir.resolve("ca.pem");
     }
 
-    Path certPem(Kind kind) {
+    public Path certPem(Kind kind) {
         return dir.resolve(kind.stem + ".pem");
     }
 
-    Path keyPem(Kind kind) {
+    public Path keyPem(Kind kind) {
         return dir.resolve(kind.stem + ".key");
     }
 
@@ -126,17 +131,37 @@ final class PeerPki {
     /** SunJSSE PKIX trust managers trusting only the CA. */
     TrustManager[] trustManagers() {
         try {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setCertificateEntry("ca", readCertificate(caPem()));
             TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX", "SunJSSE");
-            tmf.init(ks);
+            tmf.init(caStore());
             return tmf.getTrustManagers();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build the trust managers", e);
         }
+    }
+
+    /**
+     * Writes a PKCS12 trust store holding only the CA, password {@value #STORE_PASSWORD}, for
+     * programs configured by {@code javax.net.ssl.trustStore}.
+     */
+    public Path writeTrustStore(String name) {
+        Path file = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            caStore().store(out, STORE_PASSWORD.toCharArray());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write the trust store", e);
+        }
+    }
+
+    private KeyStore caStore() throws IOException, GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setCertificateEntry("ca", readCertificate(caPem()));
+        return ks;
     }
 
     private static X509Certificate readCertificate(Path pem) {

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -18,7 +19,7 @@ import java.util.function.IntFunction;
  * is taken by binding 127.0.0.1:0 and releasing it; when another process wins the race the
  * peer reports "address in use" and we try again on a fresh port.
  */
-final class PeerServer implements AutoCloseable {
+public final class PeerServer implements AutoCloseable {
     private static final int ATTEMPTS = 5;
     private static final long READY_POLL_MILLIS = 20;
 
@@ -34,11 +35,17 @@ final class PeerServer implements AutoCloseable {
      * @param command the command line for a port
      * @param readyText printed (stdout or stderr) once the peer accepts connections
      */
-    static PeerServer start(Path workDir, IntFunction<List<String>> command, String readyText) {
+    public static PeerServer start(Path workDir, IntFunction<List<String>> command, String readyText) {
+        return start(workDir, command, readyText, Map.of());
+    }
+
+    /** As {@link #start(Path, IntFunction, String)}, with {@code environment} added to the peer's. */
+    public static PeerServer start(Path workDir, IntFunction<List<String>> command, String readyText,
+            Map<String, String> environment) {
         String last = "";
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port = freePort();
-            Peer peer = Peer.start(workDir, command.apply(port));
+            Peer peer = Peer.start(workDir, command.apply(port), environment);
             boolean handedOver = false;
             try {
                 if (awaitReady(peer, readyText)) {
@@ -93,15 +100,15 @@ final class PeerServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Peer peer() {
+    public Peer peer() {
         return peer;
     }
 
-    String transcript() {
+    public String transcript() {
         return peer.transcript();
     }
 
