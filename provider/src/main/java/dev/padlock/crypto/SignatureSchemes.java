@@ -23,8 +23,8 @@ import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signature schemes (RFC 8446 §4.2.3) in JCA terms, and the CertificateVerify signature

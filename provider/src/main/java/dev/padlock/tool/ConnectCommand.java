@@ -85,7 +85,7 @@ final class ConnectCommand {
             return 0;
         } catch (IOException e) {
             Diagnosis.Context c = new Diagnosis.Context(true, s.checkedName(), trust, keys,
-                    s.protocols().isEmpty() ? List.of("TLSv1.3") : s.protocols(), s.alpn(), s.timeoutSeconds(),
+                    s.protocols().isEmpty() ? List.of("TLSv1.3", "TLSv1.2") : s.protocols(), s.alpn(), s.timeoutSeconds(),
                     Instant.now());
             out.println("handshake failed: " + e);
             out.println("alert:      " + Diagnosis.alertLine(e, c));

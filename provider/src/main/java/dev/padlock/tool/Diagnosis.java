@@ -128,7 +128,7 @@ final class Diagnosis {
         switch (a.name()) {
             case "protocol_version":
                 return "no common protocol version: the " + peer + " accepts none of " + c.offered()
-                        + "; it likely speaks only TLS 1.2 or older";
+                        + "; it likely speaks only " + olderThan(c.offered());
             case "handshake_failure":
             case "insufficient_security":
                 return "no common parameters: the " + peer + " found no cipher suite, key exchange group or "
@@ -142,14 +142,20 @@ final class Diagnosis {
         }
     }
 
+    /** The versions a peer that shares none of {@code offered} likely speaks. */
+    private static String olderThan(List<String> offered) {
+        return offered.contains("TLSv1.2") ? "TLS 1.1 or older" : "TLS 1.2 or older";
+    }
+
     private static String sent(Alert a, Context c) {
         switch (a.name()) {
             case "protocol_version":
                 return c.client()
                         ? "no common protocol version: the server chose an older TLS version than we offer "
-                                + c.offered() + "; it likely speaks only TLS 1.2 or older (" + a.detail() + ")"
-                        : "no common protocol version: the client does not offer TLS 1.3; it likely speaks only "
-                                + "TLS 1.2 or older (" + a.detail() + ")";
+                                + c.offered() + "; it likely speaks only " + olderThan(c.offered()) + " ("
+                                + a.detail() + ")"
+                        : "no common protocol version: the client offers none of " + c.offered()
+                                + "; it likely speaks only " + olderThan(c.offered()) + " (" + a.detail() + ")";
             case "handshake_failure":
                 return "no common parameters: " + a.detail();
             case "certificate_required":

@@ -137,7 +137,7 @@ final class ServeCommand {
                 s.startHandshake();
             } catch (IOException e) {
                 Diagnosis.Context c = new Diagnosis.Context(false, null, trust, null,
-                        o.list("protocols").isEmpty() ? List.of("TLSv1.3") : o.list("protocols"), o.list("alpn"),
+                        o.list("protocols").isEmpty() ? List.of("TLSv1.3", "TLSv1.2") : o.list("protocols"), o.list("alpn"),
                         timeout == 0 ? 30 : timeout, Instant.now());
                 out.println("handshake failed: " + e);
                 out.println("alert:      " + Diagnosis.alertLine(e, c));

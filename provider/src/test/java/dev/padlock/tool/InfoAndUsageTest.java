@@ -16,11 +16,12 @@ class InfoAndUsageTest {
         Run r = run("info");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.line("Padlock ").startsWith("Padlock 0.1"), r.out());
-        assertTrue(r.line("protocols:").contains("TLSv1.3"), r.out());
-        assertEquals("cipher suites, supported: TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, "
-                + "TLS_CHACHA20_POLY1305_SHA256", r.line("cipher suites, supported:"));
-        assertTrue(r.line("named groups, supported:").startsWith("named groups, supported:  x25519, secp256r1"),
+        assertEquals("protocols:  supported [TLSv1.3, TLSv1.2], enabled [TLSv1.3, TLSv1.2]", r.line("protocols:"));
+        assertTrue(r.line("cipher suites, supported:").startsWith("cipher suites, supported: TLS_AES_128_GCM_SHA256, "
+                + "TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256, TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"),
                 r.out());
+        assertTrue(r.line("named groups, supported:").startsWith("named groups, supported:  X25519MLKEM768, x25519, "
+                + "secp256r1"), r.out());
         assertTrue(r.line("signature schemes, supported:").contains("ecdsa_secp256r1_sha256"), r.out());
         assertTrue(r.out().contains("\n  jdk.tls.namedGroups = "), r.out());
         assertTrue(r.out().contains("\n  padlock.crypto = "), r.out());

@@ -152,7 +152,7 @@ class ServeCommandTest {
 
     @Test
     void explainsAClientThatSpeaksOnlyTls12() throws Exception {
-        Future<Integer> code = serve();
+        Future<Integer> code = serve("--protocols", "TLSv1.3");
         SSLContext client = ToolFixtures.sunJsse(null);
         try (SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket("localhost", port())) {
             s.setSoTimeout(TIMEOUT * 1000);
@@ -162,7 +162,22 @@ class ServeCommandTest {
         assertEquals(1, code.get(TIMEOUT, TimeUnit.SECONDS), output());
         String out = output();
         assertTrue(out.contains("\nalert:      protocol_version, sent by us (Padlock) to the client\n"), out);
-        assertTrue(out.contains("\ncause:      no common protocol version: the client does not offer TLS 1.3; it "
+        assertTrue(out.contains("\ncause:      no common protocol version: the client offers none of [TLSv1.3]; it "
                 + "likely speaks only TLS 1.2 or older ("), out);
+    }
+
+    @Test
+    void servesATls12OnlyClientByDefault() throws Exception {
+        Future<Integer> code = serve();
+        SSLContext client = ToolFixtures.sunJsse(null);
+        try (SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket("localhost", port())) {
+            s.setSoTimeout(TIMEOUT * 1000);
+            s.setEnabledProtocols(new String[] {"TLSv1.2"});
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("hello from padlock", in.readLine());
+            assertEquals("TLSv1.2", s.getSession().getProtocol());
+        }
+        assertEquals(0, code.get(TIMEOUT, TimeUnit.SECONDS), output());
+        assertTrue(output().contains("\nprotocol:   TLSv1.2\n"), output());
     }
 }
