@@ -4,7 +4,6 @@ import static dev.padlock.it.dropin.FrameworkRuns.assertBodies;
 import static dev.padlock.it.dropin.FrameworkRuns.assertJdkClientOnPadlock;
 import static dev.padlock.it.dropin.FrameworkRuns.assertPadlockTls13;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.padlock.it.dropin.ChildJvm.Install;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Undertow 2.3 with HTTP/2 enabled, unmodified ({@link UndertowMain}), in a child JVM whose
  * only Padlock setting is the {@code java.security} template: its {@code SSLContext.getInstance("TLS")}
  * is Padlock's, Undertow's own SSL conduit drives Padlock's engine to TLS 1.3, and HTTP/1.1
- * serves the facts page and a 4 MiB body to {@code java.net.http}; h2 waits for TLS 1.2 (below).
+ * serves the facts page and a 4 MiB body to {@code java.net.http}, and so does h2 (below).
  */
 @Timeout(120)
 class UndertowTest {
@@ -52,25 +51,19 @@ class UndertowTest {
     /**
      * Undertow offers h2 by ALPN only when {@code AlpnOpenListener.engineSupportsHTTP2} passes:
      * TLSv1.2 or TLSv1.3 enabled, and TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (RFC 7540 §9.2.2's
-     * TLS 1.2 suite) among the enabled suites. A TLS 1.3-only Padlock cannot list that suite
-     * without claiming one it does not implement, so Undertow serves HTTP/1.1 on it (cleanly,
-     * over TLS 1.3); once Padlock enables the suite (TLS 1.2, issue 13) the same run must
-     * negotiate h2.
+     * TLS 1.2 suite) among the enabled suites. Padlock enables that suite since it speaks TLS 1.2
+     * (issue 13), so the run negotiates h2 (over TLS 1.3), as on SunJSSE.
      */
     @Test
-    void undertowWithHttp2EnabledServesH2OnlyWhenTheEngineEnablesTheTls12Suite() throws Exception {
+    void undertowWithHttp2EnabledServesH2() throws Exception {
         Result r = FrameworkRuns.run(Install.CLASS_PATH, dir, pki, UndertowMain.class, "h2");
         assertUndertowOnPadlock(r);
-        if (r.fact("server.engine.http2Capable").equals("true")) {
-            assertEquals("HTTP_2", r.fact("client.http.version"), r::toString);
-            assertEquals("HTTP_2", r.fact("client.big.http.version"), r::toString);
-            assertEquals("HTTP/2.0", r.fact("server.http.version"), r::toString);
-        } else {
-            assertFalse(List.of(r.fact("server.engine.suites").split(","))
-                    .contains("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), r::toString);
-            assertEquals("HTTP_1_1", r.fact("client.http.version"), r::toString);
-            assertEquals("HTTP/1.1", r.fact("server.http.version"), r::toString);
-        }
+        assertEquals("true", r.fact("server.engine.http2Capable"), r::toString);
+        assertTrue(List.of(r.fact("server.engine.suites").split(","))
+                .contains("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), r::toString);
+        assertEquals("HTTP_2", r.fact("client.http.version"), r::toString);
+        assertEquals("HTTP_2", r.fact("client.big.http.version"), r::toString);
+        assertEquals("HTTP/2.0", r.fact("server.http.version"), r::toString);
     }
 
     /** The control: the same program on SunJSSE (TLS 1.2 suites enabled) negotiates h2. */
