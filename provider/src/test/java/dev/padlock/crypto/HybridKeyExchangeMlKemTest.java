@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.padlock.crypto.mlkem.WycheproofFile;
 import dev.padlock.wire.AlertDescription;
 import dev.padlock.wire.Bytes;
 import dev.padlock.wire.FailureReason;
 import dev.padlock.wire.NamedGroup;
+import dev.padlock.testing.Wycheproof;
 import dev.padlock.wire.TlsFailure;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -39,8 +39,8 @@ class HybridKeyExchangeMlKemTest {
     @Test
     void x25519MlKem768SharesAndSecretAreMlKemFirstThenX25519() throws IOException {
         // Wycheproof's ML-KEM-768 vectors for the FIPS 203 round-3 seed 0: the same ek in both files.
-        WycheproofFile.Vector keyGen = vector("mlkem_768_test.json", 2);
-        WycheproofFile.Vector encaps = vector("mlkem_768_encaps_test.json", 14);
+        Wycheproof.Case keyGen = Wycheproof.find("mlkem_768_test.json", 2);
+        Wycheproof.Case encaps = Wycheproof.find("mlkem_768_encaps_test.json", 14);
         assertArrayEquals(keyGen.hex("ek"), encaps.hex("ek"));
         KeyExchange hybrid = KeyExchanges.of(NamedGroup.X25519MLKEM768);
 
@@ -126,10 +126,6 @@ class HybridKeyExchangeMlKemTest {
         ClientKeyShare client = hybrid.start(RANDOM);
         assertEquals("KeyShare(X25519MLKEM768)", client.toString());
         assertEquals("KeyExchange(X25519MLKEM768)", hybrid.toString());
-    }
-
-    private static WycheproofFile.Vector vector(String file, int id) throws IOException {
-        return WycheproofFile.vectors(file).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

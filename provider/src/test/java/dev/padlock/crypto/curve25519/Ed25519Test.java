@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.padlock.testing.Wycheproof;
 import java.math.BigInteger;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -18,7 +19,6 @@ import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,16 +72,15 @@ class Ed25519Test {
         int valid = 0;
         Set<Integer> sunEcDiffers = new TreeSet<>();
         for (Wycheproof.Case c : cases) {
-            @SuppressWarnings("unchecked")
-            String pk = (String) ((Map<String, Object>) c.group().get("publicKey")).get("pk");
+            String pk = c.group().string("publicKey", "pk");
             boolean expected = switch (c.result()) {
-                case "valid" -> true;
-                case "invalid" -> false;
-                default -> throw new AssertionError("unexpected result " + c);
+                case VALID -> true;
+                case INVALID -> false;
+                case ACCEPTABLE -> throw new AssertionError("unexpected result " + c);
             };
             assertEquals(expected, Ed25519.verify(HEX.parseHex(pk), c.hex("msg"), c.hex("sig")), c::toString);
             if (expected != jcaVerifies(jcaKey(pk), c.hex("msg"), c.hex("sig"))) {
-                sunEcDiffers.add(c.id());
+                sunEcDiffers.add(c.tcId());
             }
             valid += expected ? 1 : 0;
         }

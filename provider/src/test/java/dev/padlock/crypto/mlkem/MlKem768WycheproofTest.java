@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.padlock.testing.Wycheproof;
+import dev.padlock.testing.Wycheproof.Result;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,9 +23,9 @@ class MlKem768WycheproofTest {
 
     @Test
     void keyGenFromSeedGivesTheVectorsKeys() throws IOException {
-        List<WycheproofFile.Vector> vectors = WycheproofFile.vectors("mlkem_768_keygen_seed_test.json");
-        for (WycheproofFile.Vector v : vectors) {
-            assertEquals("valid", v.result(), v::toString);
+        List<Wycheproof.Case> vectors = Wycheproof.cases("mlkem_768_keygen_seed_test.json");
+        for (Wycheproof.Case v : vectors) {
+            assertEquals(Result.VALID, v.result(), v::toString);
             MlKem768.KeyPair pair = MlKem768.keyGen(v.hex("seed"));
             assertArrayEquals(v.hex("ek"), pair.encapsulationKey(), v::toString);
             assertArrayEquals(v.hex("dk"), pair.decapsulationKey(), v::toString);
@@ -35,17 +37,17 @@ class MlKem768WycheproofTest {
     void encapsGivesTheVectorsCiphertextAndRefusesUnreducedOrMisSizedKeys() throws IOException {
         int valid = 0;
         int invalid = 0;
-        for (WycheproofFile.Vector v : WycheproofFile.vectors("mlkem_768_encaps_test.json")) {
+        for (Wycheproof.Case v : Wycheproof.cases("mlkem_768_encaps_test.json")) {
             byte[] ek = v.hex("ek");
             var result = MlKem768.encaps(ek, v.hex("m"));
-            if (v.result().equals("valid")) {
+            if (v.result() == Result.VALID) {
                 valid++;
                 assertTrue(MlKem768.isValidEncapsulationKey(ek), v::toString);
                 assertArrayEquals(v.hex("c"), result.orElseThrow().ciphertext(), v::toString);
                 assertArrayEquals(v.hex("K"), result.orElseThrow().sharedSecret(), v::toString);
             } else {
                 invalid++;
-                assertEquals("invalid", v.result(), v::toString);
+                assertEquals(Result.INVALID, v.result(), v::toString);
                 assertFalse(MlKem768.isValidEncapsulationKey(ek), v::toString);
                 assertTrue(result.isEmpty(), v::toString);
             }
@@ -58,10 +60,10 @@ class MlKem768WycheproofTest {
     void decapsFromSeedGivesTheVectorsSecretIncludingImplicitRejection() throws IOException {
         int valid = 0;
         int invalid = 0;
-        for (WycheproofFile.Vector v : WycheproofFile.vectors("mlkem_768_test.json")) {
+        for (Wycheproof.Case v : Wycheproof.cases("mlkem_768_test.json")) {
             byte[] seed = v.hex("seed");
             byte[] c = v.hex("c");
-            if (v.result().equals("valid")) {
+            if (v.result() == Result.VALID) {
                 valid++;
                 MlKem768.KeyPair pair = MlKem768.keyGen(seed);
                 assertArrayEquals(v.hex("ek"), pair.encapsulationKey(), v::toString);
@@ -70,7 +72,7 @@ class MlKem768WycheproofTest {
                 continue;
             }
             invalid++;
-            assertEquals("invalid", v.result(), v::toString);
+            assertEquals(Result.INVALID, v.result(), v::toString);
             if (seed.length != 64) {
                 assertThrows(IllegalArgumentException.class, () -> MlKem768.keyGen(seed), v::toString);
             } else {
@@ -86,15 +88,15 @@ class MlKem768WycheproofTest {
     @Test
     void decapsOfExpandedKeysChecksLengthsAndTheHashOfTheEmbeddedKey() throws IOException {
         int valid = 0;
-        for (WycheproofFile.Vector v : WycheproofFile.vectors("mlkem_768_semi_expanded_decaps_test.json")) {
+        for (Wycheproof.Case v : Wycheproof.cases("mlkem_768_semi_expanded_decaps_test.json")) {
             byte[] dk = v.hex("dk");
             byte[] c = v.hex("c");
-            if (v.result().equals("valid")) {
+            if (v.result() == Result.VALID) {
                 valid++;
                 assertTrue(MlKem768.isValidDecapsulationInput(dk, c), v::toString);
                 assertArrayEquals(v.hex("K"), MlKem768.decaps(dk, c), v::toString);
             } else {
-                assertEquals("invalid", v.result(), v::toString);
+                assertEquals(Result.INVALID, v.result(), v::toString);
                 assertFalse(MlKem768.isValidDecapsulationInput(dk, c), v::toString);
             }
         }
